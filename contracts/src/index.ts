@@ -3,3 +3,8 @@ export * from './health.js';
 export * from './locales.js';
 export * from './permissions.js';
 export * from './transliterate.js';
+export * from './common.js';
+export * from './auth.js';
+export * from './users.js';
+export * from './audit.js';
+export * from './reference.js';

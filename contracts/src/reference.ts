@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+export const LocalizedNamesSchema = z.object({ sq: z.string(), srLatn: z.string(), srCyrl: z.string(), en: z.string() });
+export type LocalizedNames = z.infer<typeof LocalizedNamesSchema>;
+
+export const ReferenceItemSchema = z.object({ code: z.string(), names: LocalizedNamesSchema }).meta({ id: 'ReferenceItem' });
+export type ReferenceItem = z.infer<typeof ReferenceItemSchema>;
+export const ReferenceListSchema = z.array(ReferenceItemSchema).meta({ id: 'ReferenceList' });
+
+export const OfficeSchema = ReferenceItemSchema.extend({
+  phone: z.string().nullable(),
+  hours: z.string().nullable(),
+  address: z.string().nullable(),
+}).meta({ id: 'Office' });
+export type Office = z.infer<typeof OfficeSchema>;
+export const OfficeListSchema = z.array(OfficeSchema).meta({ id: 'OfficeList' });
+
+/** Picks the name for an interface language. */
+export function localizedName(names: LocalizedNames, language: string): string {
+  if (language === 'sr-Cyrl') return names.srCyrl;
+  if (language.startsWith('sr')) return names.srLatn;
+  if (language === 'en') return names.en;
+  return names.sq;
+}
