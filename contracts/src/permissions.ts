@@ -10,7 +10,8 @@ export type Role = z.infer<typeof RoleSchema>;
 export const STAFF_ROLES = ['ADMIN', 'MANAGER', 'LIAISON_OFFICER'] as const satisfies readonly Role[];
 
 export const PERMISSIONS = [
-  'session.self', // sign out, read and change one's own account
+  'session.self', // sign out
+  'account.self', // staff: read one's own account, change the password, manage the second factor
   'reference.read',
   'reference.manage',
   'user.read',
@@ -63,9 +64,10 @@ const CASEWORK: Permission[] = [
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  ADMIN: ['session.self', 'reference.read', 'reference.manage', 'user.read', 'user.manage', 'audit.read', 'report.read'],
+  ADMIN: ['session.self', 'account.self', 'reference.read', 'reference.manage', 'user.read', 'user.manage', 'audit.read', 'report.read'],
   MANAGER: [
     'session.self',
+    'account.self',
     ...CASEWORK,
     'case.status.correct',
     'case.assign',
@@ -76,7 +78,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'export.create',
     'import.manage',
   ],
-  LIAISON_OFFICER: ['session.self', ...CASEWORK],
+  LIAISON_OFFICER: ['session.self', 'account.self', ...CASEWORK],
   FAMILY: ['session.self', 'family.portal'],
 };
 

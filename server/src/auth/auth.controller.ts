@@ -42,7 +42,7 @@ export class AuthController {
   }
 
   @Get('me')
-  @AllowMfaPending('session.self')
+  @AllowMfaPending('account.self')
   @ApiDoc({ summary: 'The signed-in user and the CSRF token', response: SessionResponseSchema, tags: ['auth'] })
   me(@CurrentActor() actor: Actor): Promise<SessionResponse> {
     return this.auth.me(actor);
@@ -58,7 +58,7 @@ export class AuthController {
 
   @Post('mfa/verify')
   @HttpCode(200)
-  @AllowMfaPending('session.self')
+  @AllowMfaPending('account.self')
   @RouteConfig(AUTH_RATE_LIMIT)
   @ApiDoc({ summary: 'Second sign-in step: a TOTP code or a recovery code', response: SessionResponseSchema, status: 200, tags: ['auth'] })
   verifyMfa(@Req() req: FastifyRequest, @CurrentActor() actor: Actor, @ZBody(MfaVerifyRequestSchema) body: MfaVerifyRequest): Promise<SessionResponse> {
@@ -66,7 +66,7 @@ export class AuthController {
   }
 
   @Post('mfa/enrollment')
-  @AllowMfaPending('session.self')
+  @AllowMfaPending('account.self')
   @ApiDoc({ summary: 'Start enrolling an authenticator app (secret and otpauth URL for the QR code)', response: MfaEnrollmentSchema, tags: ['auth'] })
   startEnrollment(@Req() req: FastifyRequest, @CurrentActor() actor: Actor): Promise<MfaEnrollment> {
     return this.auth.startMfaEnrollment(req, actor);
@@ -74,7 +74,7 @@ export class AuthController {
 
   @Post('mfa/enrollment/confirm')
   @HttpCode(200)
-  @AllowMfaPending('session.self')
+  @AllowMfaPending('account.self')
   @ApiDoc({ summary: 'Confirm enrolment with a code; returns ten one-time recovery codes', response: MfaRecoveryCodesSchema, status: 200, tags: ['auth'] })
   confirmEnrollment(@Req() req: FastifyRequest, @CurrentActor() actor: Actor, @ZBody(MfaVerifyRequestSchema) body: MfaVerifyRequest): Promise<MfaRecoveryCodes> {
     return this.auth.confirmMfaEnrollment(req, actor, body.code);
@@ -82,7 +82,7 @@ export class AuthController {
 
   @Delete('mfa')
   @HttpCode(204)
-  @RequirePermission('session.self')
+  @RequirePermission('account.self')
   @ApiDoc({ summary: 'Remove the authenticator (needs the password)', status: 204, tags: ['auth'] })
   disableMfa(@Req() req: FastifyRequest, @CurrentActor() actor: Actor, @ZBody(z.object({ password: z.string().min(1, 'Required') })) body: { password: string }): Promise<void> {
     return this.auth.disableMfa(req, actor, body.password);
@@ -90,7 +90,7 @@ export class AuthController {
 
   @Post('password')
   @HttpCode(204)
-  @RequirePermission('session.self')
+  @RequirePermission('account.self')
   @ApiDoc({ summary: 'Change my password (other sessions end)', status: 204, tags: ['auth'] })
   changePassword(@Req() req: FastifyRequest, @CurrentActor() actor: Actor, @ZBody(ChangePasswordRequestSchema) body: ChangePasswordRequest): Promise<void> {
     return this.auth.changePassword(req, actor, body);
