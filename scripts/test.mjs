@@ -30,6 +30,13 @@ const dim = (s) => paint('2', s);
 /** @type {{name: string, status: 'passed'|'failed'|'not run', passed: number, failed: number, skipped: number, seconds: number, note?: string}[]} */
 const rows = [];
 
+// Ctrl-C reaches the running tool too (same process group); let it stop cleanly (Playwright stops
+// the app it started), then print what ran instead of dying mid-way.
+let interrupted = false;
+process.on('SIGINT', () => {
+  interrupted = true;
+});
+
 function parseOnly(args) {
   const selected = [];
   for (let i = 0; i < args.length; i++) {
@@ -232,10 +239,14 @@ async function main() {
         return counted(
           'e2e',
           report,
-          [bin('playwright'), 'test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'],
+          [bin('playwright'), 'test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json,html'],
           playwrightCounts,
           {
-            env: { PLAYWRIGHT_JSON_OUTPUT_FILE: report },
+            env: {
+              PLAYWRIGHT_JSON_OUTPUT_FILE: report,
+              PLAYWRIGHT_HTML_OUTPUT_DIR: path.join(root, 'playwright-report'),
+              PLAYWRIGHT_HTML_OPEN: 'never',
+            },
             timeoutMs: 15 * MIN,
             before: [
               () =>
@@ -253,9 +264,10 @@ async function main() {
 
   let stopped = false;
   for (const step of plan) {
-    if (stopped) continue;
+    if (stopped || interrupted) continue;
     if (!(await step())) stopped = true;
   }
+  if (interrupted) console.log(red('\ninterrupted'));
   // Tiers that were asked for but not reached.
   const done = new Set(rows.map((r) => r.name));
   for (const name of ['typecheck', 'lint', 'unit', 'integration', 'build', 'e2e']) {
