@@ -1,0 +1,20 @@
+import { can, type Permission, type Role } from '@mprc/contracts';
+import { IconHeartbeat, type Icon } from '@tabler/icons-react';
+import type { ParseKeys } from 'i18next';
+
+export interface NavItem {
+  to: string;
+  /** Key in the common namespace (`nav.*`). */
+  labelKey: ParseKeys<'common'>;
+  icon: Icon;
+  /** Who sees the entry; left out, everyone does, signed in or not. */
+  permission?: Permission;
+}
+
+// Features add their entry here, in menu order, naming a permission from contracts, e.g.
+// { to: '/cases', labelKey: 'nav.cases', icon: IconFolders, permission: 'case.read' }.
+export const NAV_ITEMS: readonly NavItem[] = [{ to: '/status', labelKey: 'nav.status', icon: IconHeartbeat }];
+
+export function visibleNavItems(items: readonly NavItem[], role: Role | null): NavItem[] {
+  return items.filter((item) => item.permission === undefined || can(role, item.permission));
+}
