@@ -19,7 +19,12 @@ function runningEmbeddedUrl(dataDir: string): string | null {
   return `postgresql://postgres@127.0.0.1:${pid.port}/mprc`;
 }
 
-export async function withCliDatabase<T>(fn: (databaseUrl: string) => Promise<T>, log: (m: string) => void = () => {}): Promise<T> {
+/** `migrate: false` leaves a started embedded database as it is (db:restore needs it empty). */
+export async function withCliDatabase<T>(
+  fn: (databaseUrl: string) => Promise<T>,
+  log: (m: string) => void = () => {},
+  opts: { migrate?: boolean } = {},
+): Promise<T> {
   const url = process.env.DATABASE_URL?.trim();
   if (url) return fn(url);
   const dataDir = path.join(path.resolve(process.env.DATA_DIR || '.data'), 'pg');
@@ -27,7 +32,7 @@ export async function withCliDatabase<T>(fn: (databaseUrl: string) => Promise<T>
   if (running) return fn(running);
   const db = await startEmbeddedPostgres({ dataDir, log });
   try {
-    await applyMigrations(db.url, { log });
+    if (opts.migrate !== false) await applyMigrations(db.url, { log });
     return await fn(db.url);
   } finally {
     await db.stop();
