@@ -19,9 +19,18 @@ describe('fate transitions', () => {
   });
 
   it('lets only those who may correct move backwards', () => {
-    expect(checkFateTransition('IDENTIFIED', 'MISSING', false)).toEqual({ ok: false, reason: 'needs_permission', allowed: ['REMAINS_HANDED_OVER'] });
+    expect(checkFateTransition('IDENTIFIED', 'MISSING', false)).toEqual({
+      ok: false,
+      reason: 'needs_permission',
+      allowed: ['REMAINS_HANDED_OVER'],
+    });
     expect(checkFateTransition('IDENTIFIED', 'MISSING', true)).toEqual({ ok: true, kind: 'correction' });
-    expect(allowedFateTransitions('IDENTIFIED', true)).toEqual(['REMAINS_HANDED_OVER', 'MISSING', 'FOUND_ALIVE', 'REMAINS_RECOVERED']);
+    expect(allowedFateTransitions('IDENTIFIED', true)).toEqual([
+      'REMAINS_HANDED_OVER',
+      'MISSING',
+      'FOUND_ALIVE',
+      'REMAINS_RECOVERED',
+    ]);
   });
 
   it('refuses staying in place, for everyone', () => {
@@ -40,13 +49,25 @@ describe('workflow transitions', () => {
   });
 
   it('never skips a stage', () => {
-    expect(checkWorkflowTransition('NEW', 'ACTIVE', true)).toEqual({ ok: false, reason: 'illegal', allowed: ['VERIFIED'] });
+    expect(checkWorkflowTransition('NEW', 'ACTIVE', true)).toEqual({
+      ok: false,
+      reason: 'illegal',
+      allowed: ['VERIFIED'],
+    });
     expect(checkWorkflowTransition('NEW', 'CLOSED', true)).toMatchObject({ ok: false, reason: 'illegal' });
-    expect(checkWorkflowTransition('ACTIVE', 'NEW', true)).toEqual({ ok: false, reason: 'illegal', allowed: ['CLOSURE_REQUESTED'] });
+    expect(checkWorkflowTransition('ACTIVE', 'NEW', true)).toEqual({
+      ok: false,
+      reason: 'illegal',
+      allowed: ['CLOSURE_REQUESTED'],
+    });
   });
 
   it('leaves approval, rejection and reopening to managers', () => {
-    expect(checkWorkflowTransition('CLOSURE_REQUESTED', 'CLOSED', false)).toEqual({ ok: false, reason: 'needs_permission', allowed: [] });
+    expect(checkWorkflowTransition('CLOSURE_REQUESTED', 'CLOSED', false)).toEqual({
+      ok: false,
+      reason: 'needs_permission',
+      allowed: [],
+    });
     expect(checkWorkflowTransition('CLOSURE_REQUESTED', 'CLOSED', true)).toEqual({ ok: true, kind: 'correction' });
     expect(checkWorkflowTransition('CLOSURE_REQUESTED', 'ACTIVE', true).ok).toBe(true);
     expect(checkWorkflowTransition('CLOSED', 'ACTIVE', true).ok).toBe(true);

@@ -3,7 +3,13 @@ import { z } from 'zod';
 // The two status axes of a case and the steps between them. The server enforces these tables;
 // the client shows the allowed next steps from the same tables.
 
-export const FATE_STATUSES = ['MISSING', 'FOUND_ALIVE', 'REMAINS_RECOVERED', 'IDENTIFIED', 'REMAINS_HANDED_OVER'] as const;
+export const FATE_STATUSES = [
+  'MISSING',
+  'FOUND_ALIVE',
+  'REMAINS_RECOVERED',
+  'IDENTIFIED',
+  'REMAINS_HANDED_OVER',
+] as const;
 export const FateStatusSchema = z.enum(FATE_STATUSES);
 export type FateStatus = z.infer<typeof FateStatusSchema>;
 
@@ -43,8 +49,7 @@ export const FATE_TOLD_IN_PERSON: readonly FateStatus[] = ['REMAINS_RECOVERED', 
 
 export type TransitionKind = 'step' | 'correction';
 export type TransitionCheck<S extends string> =
-  | { ok: true; kind: TransitionKind }
-  | { ok: false; reason: 'illegal' | 'needs_permission'; allowed: S[] };
+  { ok: true; kind: TransitionKind } | { ok: false; reason: 'illegal' | 'needs_permission'; allowed: S[] };
 
 /**
  * Fate statuses reachable from `from`. A correction (any other move, e.g. back to MISSING after
@@ -60,7 +65,11 @@ export function allowedWorkflowTransitions(from: WorkflowStatus, canCorrect: boo
   return [...WORKFLOW_TRANSITIONS[from], ...(canCorrect ? WORKFLOW_MANAGER_TRANSITIONS[from] : [])];
 }
 
-export function checkFateTransition(from: FateStatus, to: FateStatus, canCorrect: boolean): TransitionCheck<FateStatus> {
+export function checkFateTransition(
+  from: FateStatus,
+  to: FateStatus,
+  canCorrect: boolean,
+): TransitionCheck<FateStatus> {
   const allowed = allowedFateTransitions(from, canCorrect);
   if (FATE_TRANSITIONS[from].includes(to)) return { ok: true, kind: 'step' };
   if (to !== from && allowed.includes(to)) return { ok: true, kind: 'correction' };
@@ -68,7 +77,11 @@ export function checkFateTransition(from: FateStatus, to: FateStatus, canCorrect
   return { ok: false, reason: 'illegal', allowed };
 }
 
-export function checkWorkflowTransition(from: WorkflowStatus, to: WorkflowStatus, canCorrect: boolean): TransitionCheck<WorkflowStatus> {
+export function checkWorkflowTransition(
+  from: WorkflowStatus,
+  to: WorkflowStatus,
+  canCorrect: boolean,
+): TransitionCheck<WorkflowStatus> {
   const allowed = allowedWorkflowTransitions(from, canCorrect);
   if (WORKFLOW_TRANSITIONS[from].includes(to)) return { ok: true, kind: 'step' };
   if (WORKFLOW_MANAGER_TRANSITIONS[from].includes(to)) {

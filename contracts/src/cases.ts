@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { FateStatusSchema, WorkflowStatusSchema } from './case-status.js';
 import { OfficeCodeSchema, PageQuerySchema, optionalText, pageOf, text } from './common.js';
-import { certainlyBefore, OptionalPartialDateSchema, PartialDateBoundSchema, PastDateSchema, partialDateRange } from './partial-date.js';
+import {
+  certainlyBefore,
+  OptionalPartialDateSchema,
+  PartialDateBoundSchema,
+  PastDateSchema,
+  partialDateRange,
+} from './partial-date.js';
 
 // ---------------------------------------------------------------- case numbers
 
@@ -19,7 +25,10 @@ export function parseCaseNumber(input: string): string | null {
 export const CaseKeySchema = z
   .string()
   .trim()
-  .refine((v) => z.uuid().safeParse(v).success || /^MP-\d{6,15}$/i.test(v), 'A case id (UUID) or a case number (MP-000123)')
+  .refine(
+    (v) => z.uuid().safeParse(v).success || /^MP-\d{6,15}$/i.test(v),
+    'A case id (UUID) or a case number (MP-000123)',
+  )
   .transform((v) => (/^MP-/i.test(v) ? v.toUpperCase() : v.toLowerCase()))
   .meta({ description: 'Case id (UUID) or case number (MP-000123)' });
 
@@ -39,7 +48,10 @@ export const ExternalReferenceSchema = z
 export type ExternalReference = z.infer<typeof ExternalReferenceSchema>;
 
 /** Reference-data codes (municipalities, communities): checked against the tables by the server. */
-export const ReferenceCodeSchema = z.string().trim().regex(/^[A-Z][A-Z0-9_]{0,63}$/, 'Unknown code');
+export const ReferenceCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Z][A-Z0-9_]{0,63}$/, 'Unknown code');
 const optionalCode = z.preprocess((v) => (v === '' ? null : v), ReferenceCodeSchema.nullish());
 
 const externalReferences = z
@@ -87,8 +99,13 @@ export const CreateCaseRequestSchema = z
     otherNames: caseFields.otherNames.default([]),
     sex: SexSchema.default('UNKNOWN'),
     externalReferences: externalReferences.default([]),
-    officeCode: OfficeCodeSchema.optional().meta({ description: "Defaults to the liaison officer's own office; required for managers" }),
-    assignedOfficerId: z.uuid().nullish().meta({ description: 'A liaison officer of the case office; defaults to the creating officer' }),
+    officeCode: OfficeCodeSchema.optional().meta({
+      description: "Defaults to the liaison officer's own office; required for managers",
+    }),
+    assignedOfficerId: z
+      .uuid()
+      .nullish()
+      .meta({ description: 'A liaison officer of the case office; defaults to the creating officer' }),
   })
   .superRefine(checkCaseDates)
   .meta({ id: 'CreateCaseRequest' });
@@ -109,10 +126,20 @@ export const UpdateCaseRequestSchema = z
     lastSeenMunicipalityCode: caseFields.lastSeenMunicipalityCode.optional(),
     lastSeenPlace: caseFields.lastSeenPlace.optional(),
     circumstances: caseFields.circumstances.optional(),
-    externalReferences: externalReferences.optional().meta({ description: 'The complete list (replaces the current one)' }),
+    externalReferences: externalReferences
+      .optional()
+      .meta({ description: 'The complete list (replaces the current one)' }),
     officeCode: OfficeCodeSchema.optional().meta({ description: 'Moving a case to another office needs case.assign' }),
-    photoAttachmentId: z.uuid().nullable().optional().meta({ description: "An image attachment of this case, or null" }),
-    version: z.number().int().min(1).meta({ description: 'The version the change is based on; a stale one answers 409' }),
+    photoAttachmentId: z
+      .uuid()
+      .nullable()
+      .optional()
+      .meta({ description: 'An image attachment of this case, or null' }),
+    version: z
+      .number()
+      .int()
+      .min(1)
+      .meta({ description: 'The version the change is based on; a stale one answers 409' }),
   })
   .superRefine(checkCaseDates)
   .meta({ id: 'UpdateCaseRequest' });
@@ -149,7 +176,9 @@ export const CaseResponseSchema = z
     photoAttachmentId: z.uuid().nullable(),
     externalReferences: z.array(ExternalReferenceSchema),
     mergedFrom: z.array(CaseRefSchema).meta({ description: 'Cases merged into this one (their numbers resolve here)' }),
-    resolvedFrom: CaseRefSchema.nullable().meta({ description: 'Set when the requested case was merged into this one' }),
+    resolvedFrom: CaseRefSchema.nullable().meta({
+      description: 'Set when the requested case was merged into this one',
+    }),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })
@@ -175,21 +204,31 @@ export const CaseSortSchema = z.enum(CASE_SORTS);
 export type CaseSort = z.infer<typeof CaseSortSchema>;
 
 export const CaseListQuerySchema = PageQuerySchema.extend({
-  q: z.string().trim().max(200).optional().meta({ description: 'Names in any script or spelling (typos tolerated), a case number or an external reference' }),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .meta({ description: 'Names in any script or spelling (typos tolerated), a case number or an external reference' }),
   fateStatus: FateStatusSchema.optional(),
   workflowStatus: WorkflowStatusSchema.optional(),
   communityCode: ReferenceCodeSchema.optional(),
   municipalityCode: ReferenceCodeSchema.optional().meta({ description: 'Last-seen municipality' }),
   officeCode: OfficeCodeSchema.optional(),
-  missingFrom: PartialDateBoundSchema.optional().meta({ description: 'Cases that may have gone missing on or after this (partial) date' }),
-  missingTo: PartialDateBoundSchema.optional().meta({ description: 'Cases that may have gone missing on or before this (partial) date' }),
+  missingFrom: PartialDateBoundSchema.optional().meta({
+    description: 'Cases that may have gone missing on or after this (partial) date',
+  }),
+  missingTo: PartialDateBoundSchema.optional().meta({
+    description: 'Cases that may have gone missing on or before this (partial) date',
+  }),
   assignedOfficerId: z.union([z.uuid(), z.enum(['me', 'none'])]).optional(),
   sort: CaseSortSchema.optional().meta({ description: 'Default: relevance with q, else -updatedAt' }),
 }).superRefine((v, ctx) => {
   if (v.missingFrom && v.missingTo) {
     const from = partialDateRange(v.missingFrom);
     const to = partialDateRange(v.missingTo);
-    if (from && to && to.to < from.from) ctx.addIssue({ code: 'custom', path: ['missingTo'], message: 'Before missingFrom' });
+    if (from && to && to.to < from.from)
+      ctx.addIssue({ code: 'custom', path: ['missingTo'], message: 'Before missingFrom' });
   }
 });
 export type CaseListQuery = z.infer<typeof CaseListQuerySchema>;
@@ -226,11 +265,14 @@ export const ChangeCaseStatusRequestSchema = z
     fateStatus: FateStatusSchema.optional(),
     workflowStatus: WorkflowStatusSchema.optional(),
     note: text(4000).meta({ description: 'Why; required (a correction needs a reason)' }),
-    familyMessage: optionalText(4000).meta({ description: "A message for the family, in their language; makes the event family-visible" }),
+    familyMessage: optionalText(4000).meta({
+      description: 'A message for the family, in their language; makes the event family-visible',
+    }),
     version: z.number().int().min(1).optional().meta({ description: 'When given, a stale version answers 409' }),
   })
   .superRefine((v, ctx) => {
-    if (!v.fateStatus && !v.workflowStatus) ctx.addIssue({ code: 'custom', path: ['fateStatus'], message: 'Give fateStatus, workflowStatus or both' });
+    if (!v.fateStatus && !v.workflowStatus)
+      ctx.addIssue({ code: 'custom', path: ['fateStatus'], message: 'Give fateStatus, workflowStatus or both' });
   })
   .meta({ id: 'ChangeCaseStatusRequest' });
 export type ChangeCaseStatusRequest = z.infer<typeof ChangeCaseStatusRequestSchema>;
@@ -325,7 +367,8 @@ export const DuplicateQuerySchema = z
     excludeCaseId: z.uuid().optional().meta({ description: 'Leave this case out (editing an existing case)' }),
   })
   .superRefine((v, ctx) => {
-    if (!v.firstName && !v.lastName) ctx.addIssue({ code: 'custom', path: ['lastName'], message: 'Give a last name or a first name' });
+    if (!v.firstName && !v.lastName)
+      ctx.addIssue({ code: 'custom', path: ['lastName'], message: 'Give a last name or a first name' });
   });
 export type DuplicateQuery = z.infer<typeof DuplicateQuerySchema>;
 

@@ -62,7 +62,8 @@ export const FOLLOW_UP_HORIZON_DAYS = 7;
 
 export const FollowUpQuerySchema = PageQuerySchema.extend({
   scope: z.enum(['mine', 'office']).default('mine').meta({
-    description: "mine: contacts I logged or on cases assigned to me; office: my office's cases (every office for managers)",
+    description:
+      "mine: contacts I logged or on cases assigned to me; office: my office's cases (every office for managers)",
   }),
 });
 export type FollowUpQuery = z.infer<typeof FollowUpQuerySchema>;

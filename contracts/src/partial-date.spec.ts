@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { certainlyBefore, latestToday, OptionalPartialDateSchema, PartialDateSchema, partialDateRange } from './partial-date.js';
+import {
+  certainlyBefore,
+  latestToday,
+  OptionalPartialDateSchema,
+  PartialDateSchema,
+  partialDateRange,
+} from './partial-date.js';
 
 describe('partial dates', () => {
   it.each([
@@ -12,13 +18,22 @@ describe('partial dates', () => {
     expect(partialDateRange(value)).toEqual(range);
   });
 
-  it.each(['99', '1999-4', '1999-13', '1999-00', '1999-02-29', '2000-02-30', '1999-04-31', '1999-04-00', '1999/04/01', 'abcd', '1999-04-12T10:00'])(
-    '%s is refused',
-    (value) => {
-      expect(partialDateRange(value)).toBeNull();
-      expect(PartialDateSchema.safeParse(value).success).toBe(false);
-    },
-  );
+  it.each([
+    '99',
+    '1999-4',
+    '1999-13',
+    '1999-00',
+    '1999-02-29',
+    '2000-02-30',
+    '1999-04-31',
+    '1999-04-00',
+    '1999/04/01',
+    'abcd',
+    '1999-04-12T10:00',
+  ])('%s is refused', (value) => {
+    expect(partialDateRange(value)).toBeNull();
+    expect(PartialDateSchema.safeParse(value).success).toBe(false);
+  });
 
   it('refuses dates in the future but not today', () => {
     const nextYear = String(new Date().getUTCFullYear() + 1);

@@ -59,17 +59,28 @@ const partialDate = (options: { allowFuture: boolean }) =>
     .superRefine((v, ctx) => {
       const range = partialDateRange(v);
       if (!range) {
-        ctx.addIssue({ code: 'custom', message: 'Use YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date)', params: { reason: 'format' } });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'Use YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date)',
+          params: { reason: 'format' },
+        });
         return;
       }
       if (yearOf(v) < MIN_YEAR) {
-        ctx.addIssue({ code: 'custom', message: `The year must be ${MIN_YEAR} or later`, params: { reason: 'too_early' } });
+        ctx.addIssue({
+          code: 'custom',
+          message: `The year must be ${MIN_YEAR} or later`,
+          params: { reason: 'too_early' },
+        });
       }
       if (!options.allowFuture && range.from > latestToday()) {
         ctx.addIssue({ code: 'custom', message: 'The date is in the future', params: { reason: 'future' } });
       }
     })
-    .meta({ description: 'A date known to the year, the month or the day: YYYY, YYYY-MM or YYYY-MM-DD', example: '1999-04' });
+    .meta({
+      description: 'A date known to the year, the month or the day: YYYY, YYYY-MM or YYYY-MM-DD',
+      example: '1999-04',
+    });
 
 /** A partial date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), a real calendar date, not in the future. */
 export const PartialDateSchema = partialDate({ allowFuture: false });

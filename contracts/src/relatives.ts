@@ -22,11 +22,15 @@ export const RELATIONSHIPS = [
   'IN_LAW',
   'OTHER',
 ] as const;
-export const RelationshipSchema = z.enum(RELATIONSHIPS).meta({ description: "The relative's relationship to the missing person" });
+export const RelationshipSchema = z
+  .enum(RELATIONSHIPS)
+  .meta({ description: "The relative's relationship to the missing person" });
 export type Relationship = z.infer<typeof RelationshipSchema>;
 
 export const DNA_SAMPLE_VALUES = ['YES', 'NO', 'UNKNOWN'] as const;
-export const DnaSampleSchema = z.enum(DNA_SAMPLE_VALUES).meta({ description: 'Whether a DNA reference sample was given (no other DNA detail is kept)' });
+export const DnaSampleSchema = z
+  .enum(DNA_SAMPLE_VALUES)
+  .meta({ description: 'Whether a DNA reference sample was given (no other DNA detail is kept)' });
 export type DnaSample = z.infer<typeof DnaSampleSchema>;
 
 export const PhoneSchema = z
@@ -55,7 +59,10 @@ const personFields = {
  */
 export const CreateRelativeRequestSchema = z
   .object({
-    relativeId: z.uuid().optional().meta({ description: 'Link an existing relative (of a case you can read) instead of creating one' }),
+    relativeId: z
+      .uuid()
+      .optional()
+      .meta({ description: 'Link an existing relative (of a case you can read) instead of creating one' }),
     firstName: personFields.firstName.optional(),
     lastName: personFields.lastName.optional(),
     phone: personFields.phone.optional(),
@@ -67,11 +74,23 @@ export const CreateRelativeRequestSchema = z
     isPrimaryContact: z.boolean().default(false),
   })
   .superRefine((v, ctx) => {
-    const details = ['firstName', 'lastName', 'phone', 'email', 'address', 'preferredLanguage', 'dnaSampleGiven'] as const;
+    const details = [
+      'firstName',
+      'lastName',
+      'phone',
+      'email',
+      'address',
+      'preferredLanguage',
+      'dnaSampleGiven',
+    ] as const;
     if (v.relativeId) {
       for (const key of details) {
         if (v[key] !== undefined && v[key] !== null)
-          ctx.addIssue({ code: 'custom', path: [key], message: "When linking an existing relative, change their details on the relative" });
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: 'When linking an existing relative, change their details on the relative',
+          });
       }
     } else {
       if (!v.firstName) ctx.addIssue({ code: 'custom', path: ['firstName'], message: 'Required' });
@@ -141,7 +160,9 @@ export const RelativeResponseSchema = z
     dnaSampleGiven: DnaSampleSchema,
     erased: z.boolean(),
     consents: z.array(ConsentSchema),
-    otherCases: z.array(CaseRefSchema).meta({ description: 'Other cases this relative is linked to (those you may read)' }),
+    otherCases: z
+      .array(CaseRefSchema)
+      .meta({ description: 'Other cases this relative is linked to (those you may read)' }),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })

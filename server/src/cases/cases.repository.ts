@@ -1,0 +1,414 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  CaseEventResponse,
+  CaseEventType,
+  CaseRef,
+  CaseResponse,
+  ExternalReference,
+  FateStatus,
+  WorkflowStatus,
+} from '@mprc/contracts';
+import { DatabaseService, type Tx } from '../common/database/database.service.js';
+import { Prisma } from '../generated/prisma/client.js';
+import { scopeSql, type CaseScope } from './case-scope.js';
+
+/** A path key: a case id or a case number (one of the two is set). */
+export interface CaseKey {
+  id: string | null;
+  caseNumber: string | null;
+}
+export const toCaseKey = (key: string): CaseKey =>
+  key.startsWith('MP-') ? { id: null, caseNumber: key } : { id: key, caseNumber: null };
+
+/** A case the caller may read, after following a merge to the surviving case. */
+export interface ReadableCase {
+  id: string;
+  caseNumber: string;
+  officeId: string;
+  resolvedFrom: CaseRef | null;
+}
+
+/** A case locked for a write in the current transaction. */
+export interface WritableCase {
+  id: string;
+  caseNumber: string;
+  officeId: string;
+  version: number;
+  fateStatus: FateStatus;
+  workflowStatus: WorkflowStatus;
+  mergedInto: CaseRef | null;
+}
+
+export const CASE_SELECT = {
+  id: true,
+  caseNumber: true,
+  version: true,
+  firstName: true,
+  lastName: true,
+  fatherName: true,
+  otherNames: true,
+  sex: true,
+  dateOfBirth: true,
+  birthYear: true,
+  placeOfBirth: true,
+  missingSince: true,
+  missingSinceFrom: true,
+  lastSeenPlace: true,
+  circumstances: true,
+  fateStatus: true,
+  workflowStatus: true,
+  familyInformedAt: true,
+  photoAttachmentId: true,
+  createdAt: true,
+  updatedAt: true,
+  officeId: true,
+  communityId: true,
+  lastSeenMunicipalityId: true,
+  assignedOfficerId: true,
+  mergedIntoId: true,
+  office: { select: { code: true } },
+  community: { select: { code: true } },
+  lastSeenMunicipality: { select: { code: true } },
+  assignedOfficer: { select: { id: true, name: true } },
+  externalReferences: {
+    select: { system: true, reference: true },
+    orderBy: [{ createdAt: 'asc' }, { reference: 'asc' }],
+  },
+  mergedFrom: { select: { id: true, caseNumber: true }, orderBy: { caseNumber: 'asc' } },
+} as const satisfies Prisma.CaseSelect;
+export type CaseRow = Prisma.CaseGetPayload<{ select: typeof CASE_SELECT }>;
+
+export const toCaseResponse = (c: CaseRow, resolvedFrom: CaseRef | null = null): CaseResponse => ({
+  id: c.id,
+  caseNumber: c.caseNumber,
+  version: c.version,
+  firstName: c.firstName,
+  lastName: c.lastName,
+  fatherName: c.fatherName,
+  otherNames: c.otherNames,
+  sex: c.sex,
+  dateOfBirth: c.dateOfBirth,
+  birthYear: c.birthYear,
+  communityCode: c.community?.code ?? null,
+  placeOfBirth: c.placeOfBirth,
+  missingSince: c.missingSince,
+  lastSeenMunicipalityCode: c.lastSeenMunicipality?.code ?? null,
+  lastSeenPlace: c.lastSeenPlace,
+  circumstances: c.circumstances,
+  officeCode: c.office.code,
+  assignedOfficer: c.assignedOfficer,
+  fateStatus: c.fateStatus,
+  workflowStatus: c.workflowStatus,
+  familyInformedAt: c.familyInformedAt?.toISOString() ?? null,
+  photoAttachmentId: c.photoAttachmentId,
+  externalReferences: c.externalReferences,
+  mergedFrom: c.mergedFrom,
+  resolvedFrom,
+  createdAt: c.createdAt.toISOString(),
+  updatedAt: c.updatedAt.toISOString(),
+});
+
+/** Scalar columns a create or an update writes (ids resolved from codes by the service). */
+export interface CaseData {
+  firstName: string;
+  lastName: string;
+  fatherName: string | null;
+  otherNames: string[];
+  sex: 'MALE' | 'FEMALE' | 'UNKNOWN';
+  dateOfBirth: string | null;
+  birthYear: number | null;
+  communityId: string | null;
+  placeOfBirth: string | null;
+  missingSince: string | null;
+  missingSinceFrom: Date | null;
+  lastSeenMunicipalityId: string | null;
+  lastSeenPlace: string | null;
+  circumstances: string | null;
+  officeId: string;
+  assignedOfficerId: string | null;
+  photoAttachmentId: string | null;
+}
+
+export interface NewEvent {
+  caseId: string;
+  type: CaseEventType;
+  actorId: string | null;
+  fromStatus?: string | null;
+  toStatus?: string | null;
+  note?: string | null;
+  familyMessage?: string | null;
+  familyVisible?: boolean;
+  data?: Record<string, unknown>;
+}
+
+type Client = Tx | DatabaseService['prisma'];
+
+@Injectable()
+export class CasesRepository {
+  constructor(private readonly db: DatabaseService) {}
+
+  private keyCondition(key: CaseKey, alias: Prisma.Sql): Prisma.Sql {
+    return key.id ? Prisma.sql`${alias}.id = ${key.id}::uuid` : Prisma.sql`${alias}.case_number = ${key.caseNumber}`;
+  }
+
+  /**
+   * The case behind a key for reading: a merged case resolves to the case it was merged into.
+   * The scope applies to the case returned, in the WHERE: out of scope reads as missing.
+   */
+  async findReadable(scope: CaseScope, key: CaseKey, client: Client = this.db.prisma): Promise<ReadableCase | null> {
+    const rows = await client.$queryRaw<
+      { id: string; case_number: string; office_id: string; from_id: string | null; from_number: string | null }[]
+    >`
+      SELECT s.id, s.case_number, s.office_id,
+             CASE WHEN c.id <> s.id THEN c.id END AS from_id,
+             CASE WHEN c.id <> s.id THEN c.case_number END AS from_number
+        FROM "case" c
+        JOIN "case" s ON s.id = coalesce(c.merged_into_id, c.id)
+       WHERE ${this.keyCondition(key, Prisma.sql`c`)} AND ${scopeSql(scope, Prisma.sql`s.office_id`)}`;
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      id: r.id,
+      caseNumber: r.case_number,
+      officeId: r.office_id,
+      resolvedFrom: r.from_id ? { id: r.from_id, caseNumber: r.from_number! } : null,
+    };
+  }
+
+  /**
+   * Locks the case row for a write in this transaction (FOR UPDATE for changes to the case,
+   * FOR SHARE for records added under it, so a merge cannot move them halfway; none for a
+   * versioned update, whose conditional UPDATE decides). In scope means the case's office, or the
+   * surviving case's when it was merged.
+   */
+  async lockWritable(
+    tx: Tx,
+    scope: CaseScope,
+    key: CaseKey,
+    mode: 'update' | 'share' | 'none',
+  ): Promise<WritableCase | null> {
+    const lock =
+      mode === 'update' ? Prisma.sql`FOR UPDATE OF c` : mode === 'share' ? Prisma.sql`FOR SHARE OF c` : Prisma.empty;
+    const rows = await tx.$queryRaw<
+      {
+        id: string;
+        case_number: string;
+        office_id: string;
+        version: number;
+        fate_status: FateStatus;
+        workflow_status: WorkflowStatus;
+        merged_id: string | null;
+        merged_number: string | null;
+      }[]
+    >`
+      SELECT c.id, c.case_number, c.office_id, c.version, c.fate_status::text AS fate_status,
+             c.workflow_status::text AS workflow_status, m.id AS merged_id, m.case_number AS merged_number
+        FROM "case" c
+        LEFT JOIN "case" m ON m.id = c.merged_into_id
+       WHERE ${this.keyCondition(key, Prisma.sql`c`)} AND ${scopeSql(scope, Prisma.sql`coalesce(m.office_id, c.office_id)`)}
+       ${lock}`;
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      id: r.id,
+      caseNumber: r.case_number,
+      officeId: r.office_id,
+      version: r.version,
+      fateStatus: r.fate_status,
+      workflowStatus: r.workflow_status,
+      mergedInto: r.merged_id ? { id: r.merged_id, caseNumber: r.merged_number! } : null,
+    };
+  }
+
+  findFull(id: string, client: Client = this.db.prisma): Promise<CaseRow | null> {
+    return client.case.findUnique({ where: { id }, select: CASE_SELECT });
+  }
+
+  async idsByCode(
+    tx: Tx,
+    codes: { officeCode?: string | null; communityCode?: string | null; municipalityCode?: string | null },
+  ) {
+    const [office, community, municipality] = await Promise.all([
+      codes.officeCode ? tx.office.findUnique({ where: { code: codes.officeCode }, select: { id: true } }) : null,
+      codes.communityCode
+        ? tx.community.findUnique({ where: { code: codes.communityCode }, select: { id: true } })
+        : null,
+      codes.municipalityCode
+        ? tx.municipality.findUnique({ where: { code: codes.municipalityCode }, select: { id: true } })
+        : null,
+    ]);
+    return {
+      officeId: office?.id ?? null,
+      communityId: community?.id ?? null,
+      municipalityId: municipality?.id ?? null,
+    };
+  }
+
+  /** An active liaison officer of that office (who may be assigned its cases). */
+  async isOfficerOf(tx: Tx, userId: string, officeId: string): Promise<boolean> {
+    const n = await tx.user.count({ where: { id: userId, officeId, role: 'LIAISON_OFFICER', isActive: true } });
+    return n === 1;
+  }
+
+  async nextCaseNumber(tx: Tx): Promise<bigint> {
+    const rows = await tx.$queryRaw<{ n: bigint }[]>`SELECT nextval('case_number_seq') AS n`;
+    return rows[0].n;
+  }
+
+  async create(
+    tx: Tx,
+    caseNumber: string,
+    data: CaseData,
+    refs: ExternalReference[],
+    createdById: string | null,
+  ): Promise<string> {
+    const created = await tx.case.create({
+      data: { ...data, caseNumber, createdById, externalReferences: { create: refs } },
+      select: { id: true },
+    });
+    return created.id;
+  }
+
+  /** `UPDATE ... WHERE id = $1 AND version = $2`: false when someone else changed the case first. */
+  async updateVersioned(
+    tx: Tx,
+    id: string,
+    version: number,
+    data: Prisma.CaseUncheckedUpdateManyInput,
+  ): Promise<boolean> {
+    const { count } = await tx.case.updateMany({
+      where: { id, version },
+      data: { ...data, version: { increment: 1 } },
+    });
+    return count === 1;
+  }
+
+  /** Which of these references are recorded on another case. */
+  async takenReferences(tx: Tx, refs: ExternalReference[], exceptCaseId: string | null): Promise<number[]> {
+    if (!refs.length) return [];
+    const found = await tx.externalReference.findMany({
+      where: {
+        OR: refs.map((r) => ({ system: r.system, reference: { equals: r.reference, mode: 'insensitive' as const } })),
+        ...(exceptCaseId ? { caseId: { not: exceptCaseId } } : {}),
+      },
+      select: { system: true, reference: true },
+    });
+    return refs
+      .map((r, i) =>
+        found.some((f) => f.system === r.system && f.reference.toUpperCase() === r.reference.toUpperCase()) ? i : -1,
+      )
+      .filter((i) => i >= 0);
+  }
+
+  async replaceReferences(tx: Tx, caseId: string, refs: ExternalReference[]): Promise<void> {
+    await tx.externalReference.deleteMany({
+      where: {
+        caseId,
+        NOT: refs.length ? { OR: refs.map((r) => ({ system: r.system, reference: r.reference })) } : undefined,
+      },
+    });
+    const existing = await tx.externalReference.findMany({
+      where: { caseId },
+      select: { system: true, reference: true },
+    });
+    const missing = refs.filter((r) => !existing.some((e) => e.system === r.system && e.reference === r.reference));
+    if (missing.length) await tx.externalReference.createMany({ data: missing.map((r) => ({ ...r, caseId })) });
+  }
+
+  async addEvent(tx: Tx, e: NewEvent): Promise<void> {
+    await tx.caseEvent.create({
+      data: {
+        caseId: e.caseId,
+        type: e.type,
+        actorId: e.actorId,
+        fromStatus: e.fromStatus ?? null,
+        toStatus: e.toStatus ?? null,
+        note: e.note ?? null,
+        familyMessage: e.familyMessage ?? null,
+        familyVisible: e.familyVisible ?? false,
+        data: e.data as Prisma.InputJsonValue | undefined,
+      },
+      select: { id: true },
+    });
+  }
+
+  async timeline(caseId: string): Promise<CaseEventResponse[]> {
+    const rows = await this.db.prisma.$queryRaw<
+      {
+        id: string;
+        type: CaseEventType;
+        at: Date;
+        actor_id: string | null;
+        actor_name: string | null;
+        from_status: string | null;
+        to_status: string | null;
+        note: string | null;
+        family_message: string | null;
+        family_visible: boolean;
+        data: Record<string, unknown> | null;
+      }[]
+    >`
+      SELECT e.id, e.type::text AS type, e.at, e.actor_id, u.name AS actor_name, e.from_status, e.to_status, e.note,
+             e.family_message, e.family_visible, e.data
+        FROM case_event e
+        LEFT JOIN app_user u ON u.id = e.actor_id
+       WHERE e.case_id = ${caseId}::uuid
+       ORDER BY e.at DESC, e.id`;
+    return rows.map((r) => ({
+      id: r.id,
+      type: r.type,
+      at: r.at.toISOString(),
+      actor: r.actor_id ? { id: r.actor_id, name: r.actor_name ?? '' } : null,
+      fromStatus: r.from_status,
+      toStatus: r.to_status,
+      note: r.note,
+      familyMessage: r.family_message,
+      familyVisible: r.family_visible,
+      data: r.data,
+    }));
+  }
+
+  /** The case and every case merged into it (their audit entries make up its history). */
+  async withMergedIds(caseId: string): Promise<string[]> {
+    const merged = await this.db.prisma.case.findMany({ where: { mergedIntoId: caseId }, select: { id: true } });
+    return [caseId, ...merged.map((m) => m.id)];
+  }
+
+  /** Whether an attachment of this case is an image (for the case photo). */
+  async isImageAttachment(tx: Tx, caseId: string, attachmentId: string, types: readonly string[]): Promise<boolean> {
+    const n = await tx.attachment.count({ where: { id: attachmentId, caseId, contentType: { in: [...types] } } });
+    return n === 1;
+  }
+
+  /**
+   * Moves everything recorded under `duplicateId` to `survivorId`: references, relatives (a
+   * relative already linked keeps the survivor's link), contacts, referrals, attachments, the
+   * timeline, family messages, and cases merged earlier into the duplicate. Returns the counts.
+   */
+  async moveRecords(tx: Tx, survivorId: string, duplicateId: string): Promise<Record<string, number>> {
+    const moved: Record<string, number> = {};
+    const move = async (table: string) => {
+      moved[table] = await tx.$executeRawUnsafe(
+        `UPDATE "${table}" SET case_id = $1::uuid WHERE case_id = $2::uuid`,
+        survivorId,
+        duplicateId,
+      );
+    };
+    await move('external_reference');
+    // A relative can be linked to both cases; the survivor keeps its own link. Only one primary
+    // contact per case: the duplicate's primary stays primary only if the survivor has none.
+    moved.case_relative = await tx.$executeRaw`
+      INSERT INTO case_relative (case_id, relative_id, relationship, is_primary_contact, created_at)
+      SELECT ${survivorId}::uuid, d.relative_id, d.relationship,
+             d.is_primary_contact AND NOT EXISTS (SELECT 1 FROM case_relative p WHERE p.case_id = ${survivorId}::uuid AND p.is_primary_contact),
+             d.created_at
+        FROM case_relative d
+       WHERE d.case_id = ${duplicateId}::uuid
+      ON CONFLICT (case_id, relative_id) DO NOTHING`;
+    await tx.$executeRaw`DELETE FROM case_relative WHERE case_id = ${duplicateId}::uuid`;
+    for (const table of ['contact', 'referral', 'attachment', 'case_event', 'family_message']) await move(table);
+    moved.merged_cases =
+      await tx.$executeRaw`UPDATE "case" SET merged_into_id = ${survivorId}::uuid WHERE merged_into_id = ${duplicateId}::uuid`;
+    return moved;
+  }
+}
