@@ -49,6 +49,8 @@ export const ConfigSchema = z.object({
     .pipe(z.array(z.enum(ROLES))),
   SMTP_URL: z.preprocess(emptyToUndefined, z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional()),
   SMTP_FROM: z.string().default('Missing Persons Resource Center <no-reply@localhost>'),
+  // How often the family notification outbox is checked (seconds; 0: only right after an officer's reply).
+  NOTIFY_INTERVAL_SECONDS: int(0, 86_400).default(60),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { publicUrl: string; cookieSecure: boolean };
