@@ -54,6 +54,14 @@ async function main(): Promise<void> {
 
   const app = await createApp(config, { logger });
   let closing = false;
+  // While draining, responses close their connection: a kept-alive client connection would
+  // otherwise hold the server open until the shutdown timeout.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (_request, reply) => {
+      if (closing) void reply.header('Connection', 'close');
+    });
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
@@ -64,6 +72,10 @@ async function main(): Promise<void> {
     }, 15_000);
     timer.unref();
     try {
+      // Nest closes the HTTP server last, after the shutdown hooks have closed the database
+      // pool: an in-flight request would then fail and new connections would still be taken.
+      // So first stop listening and let the requests in flight finish, then shut the rest down.
+      await app.getHttpAdapter().close();
       await app.close();
       await stopDatabase?.();
     } finally {
