@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import {
-  parseCaseNumber,
-  partialDateRange,
   type CaseListItem,
   type CaseListQuery,
   type CaseSort,
@@ -10,23 +8,16 @@ import {
 } from '@mprc/contracts';
 import type pg from 'pg';
 import { DatabaseService } from '../common/database/database.service.js';
+import { caseFilterSql, SET_SEARCH_THRESHOLD, WORD_SIMILARITY_THRESHOLD } from './case-filters.js';
 import { scopeCondition, SqlParams, type CaseScope } from './case-scope.js';
 
 // Case list, search and duplicate candidates: hand-written SQL on the pg pool, because filtering,
 // counting and ranking all happen in PostgreSQL (never by loading rows into Node) and because the
 // name search needs pg_trgm's operators and a per-transaction similarity threshold.
 //
-// Name search: case.search_text holds the folded names (first, last, father's, other names;
-// mprc_fold(): one key for Albanian, Serbian Latin, Cyrillic and ASCII spellings), indexed by the
-// trigram GIN index case_search_text_trgm_idx. The query is folded by the same function and split
-// into words; every word must match some part of the names (`search_text %> word`, i.e.
-// word_similarity >= the threshold below, which the GIN index answers). 0.4 lets one wrong letter
-// in a four-letter name through (gasi ~ gazi = 0.4). Results rank by the mean word similarity,
-// then by the similarity of the whole query with all the names. Exact case numbers (including
-// numbers of cases merged away, which resolve to the survivor) and external references match too
-// and rank first.
-export const WORD_SIMILARITY_THRESHOLD = 0.4;
-const MAX_QUERY_WORDS = 8;
+// The filters and the name search are built by case-filters.ts (shared with reports and exports,
+// so they count the same cases); the threshold is re-exported for callers that import it here.
+export { WORD_SIMILARITY_THRESHOLD };
 
 export interface DuplicateRow {
   id: string;
@@ -62,12 +53,6 @@ function orderBy(sort: CaseSort, hasHits: boolean): string {
   return [...columns.map((c) => `${c} ${dir}`), 'c.id'].join(', ');
 }
 
-// The last day a partial missing-since date allows (missing_since_from is the first).
-const MISSING_SINCE_TO = `(CASE length(c.missing_since)
-    WHEN 4 THEN (c.missing_since_from + interval '1 year' - interval '1 day')::date
-    WHEN 7 THEN (c.missing_since_from + interval '1 month' - interval '1 day')::date
-    ELSE c.missing_since_from END)`;
-
 interface ListRow {
   id: string;
   case_number: string;
@@ -99,7 +84,7 @@ export class CaseSearchRepository {
     const client = await this.db.pool.connect();
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      await client.query(`SET LOCAL pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY_THRESHOLD}`);
+      await client.query(SET_SEARCH_THRESHOLD);
       const result = await fn(client);
       await client.query('COMMIT');
       return result;
@@ -122,58 +107,8 @@ export class CaseSearchRepository {
   async list(scope: CaseScope, query: CaseListQuery, actorUserId: string | undefined): Promise<Page<CaseListItem>> {
     return this.readOnly(async (client) => {
       const p = new SqlParams();
-      const where = ['c.merged_into_id IS NULL', scopeCondition(scope, 'c.office_id', p)];
-      if (query.fateStatus) where.push(`c.fate_status = ${p.add(query.fateStatus, '::"FateStatus"')}`);
-      if (query.workflowStatus) where.push(`c.workflow_status = ${p.add(query.workflowStatus, '::"WorkflowStatus"')}`);
-      if (query.communityCode)
-        where.push(`c.community_id = (SELECT id FROM community WHERE code = ${p.add(query.communityCode)})`);
-      if (query.municipalityCode)
-        where.push(
-          `c.last_seen_municipality_id = (SELECT id FROM municipality WHERE code = ${p.add(query.municipalityCode)})`,
-        );
-      if (query.officeCode) where.push(`c.office_id = (SELECT id FROM office WHERE code = ${p.add(query.officeCode)})`);
-      if (query.assignedOfficerId === 'none') where.push('c.assigned_officer_id IS NULL');
-      else if (query.assignedOfficerId) {
-        const officer = query.assignedOfficerId === 'me' ? actorUserId : query.assignedOfficerId;
-        where.push(officer ? `c.assigned_officer_id = ${p.add(officer, '::uuid')}` : 'FALSE');
-      }
-      // A case matches a date filter when its (partial) missing-since date may fall in the range.
-      if (query.missingFrom)
-        where.push(`${MISSING_SINCE_TO} >= ${p.add(partialDateRange(query.missingFrom)!.from, '::date')}`);
-      if (query.missingTo)
-        where.push(`c.missing_since_from <= ${p.add(partialDateRange(query.missingTo)!.to, '::date')}`);
-
-      let from = '"case" c';
-      let score = 'NULL::float8';
-      const q = query.q?.trim();
-      if (q) {
-        const [folded] = await this.fold(client, [q]);
-        const words = [...new Set(folded.split(' ').filter(Boolean))].slice(0, MAX_QUERY_WORDS);
-        const hits: string[] = [];
-        if (words.length) {
-          const refs = words.map((w) => p.add(w));
-          const all = p.add(words.join(' '));
-          hits.push(
-            `SELECT c.id, ((${refs.map((r) => `word_similarity(${r}, c.search_text)`).join(' + ')}) / ${words.length})::float8 AS score,
-                    similarity(${all}, c.search_text)::float8 AS tie
-               FROM "case" c WHERE ${refs.map((r) => `c.search_text %> ${r}`).join(' AND ')}`,
-          );
-        }
-        const caseNumber = parseCaseNumber(q);
-        if (caseNumber) {
-          hits.push(
-            `SELECT coalesce(c.merged_into_id, c.id), 3::float8, 1::float8 FROM "case" c WHERE c.case_number = ${p.add(caseNumber)}`,
-          );
-        }
-        hits.push(
-          `SELECT er.case_id, 2::float8, 1::float8 FROM external_reference er WHERE upper(er.reference) = upper(${p.add(q)})`,
-        );
-        from = `(SELECT id, max(score) AS score, max(tie) AS tie FROM (${hits.join(' UNION ALL ')}) h GROUP BY id) hit
-                 JOIN "case" c ON c.id = hit.id`;
-        score = 'least(hit.score, 1)::float8';
-      }
-      const sort = query.sort ?? (q ? 'relevance' : '-updatedAt');
-      const whereSql = where.join(' AND ');
+      const { from, where: whereSql, score, hasQuery } = await caseFilterSql(client, scope, query, actorUserId, p);
+      const sort = query.sort ?? (hasQuery ? 'relevance' : '-updatedAt');
       const countSql = `SELECT count(*)::int AS total FROM ${from} WHERE ${whereSql}`;
       const countParams = [...p.values];
       const limit = p.add(query.pageSize);
@@ -190,7 +125,7 @@ export class CaseSearchRepository {
           LEFT JOIN municipality mu ON mu.id = c.last_seen_municipality_id
           LEFT JOIN app_user u ON u.id = c.assigned_officer_id
          WHERE ${whereSql}
-         ORDER BY ${orderBy(sort, !!q)}
+         ORDER BY ${orderBy(sort, hasQuery)}
          LIMIT ${limit} OFFSET ${offset}`;
       const { rows } = await client.query<ListRow>(itemsSql, p.values);
       const total = (await client.query<{ total: number }>(countSql, countParams)).rows[0].total;
