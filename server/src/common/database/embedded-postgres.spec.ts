@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   blockingAncestor,
   hasAccess,
+  ownerRunning,
   parsePostmasterPid,
+  processStartTime,
   reasonFromStderr,
   relocatedDataHome,
   type StatLike,
@@ -93,5 +95,31 @@ describe('reasonFromStderr', () => {
 
   it('falls back to the last line', () => {
     expect(reasonFromStderr('something odd\n\n')).toBe('something odd');
+  });
+});
+
+describe('ownerRunning (orphaned PostgreSQL after a killed app)', () => {
+  const alive = (pids: number[]) => (pid: number) => pids.includes(pid);
+  const started = (t: string | null) => () => t;
+
+  it('is false when the app process is gone', () => {
+    expect(ownerRunning({ pid: 10, startTime: '500' }, alive([]), started('500'))).toBe(false);
+  });
+
+  it('is false when the pid now belongs to a process started later', () => {
+    expect(ownerRunning({ pid: 10, startTime: '500' }, alive([10]), started('900'))).toBe(false);
+  });
+
+  it('is true for the same process, or when start times cannot be compared', () => {
+    expect(ownerRunning({ pid: 10, startTime: '500' }, alive([10]), started('500'))).toBe(true);
+    expect(ownerRunning({ pid: 10, startTime: null }, alive([10]), started('500'))).toBe(true);
+    expect(ownerRunning({ pid: 10, startTime: '500' }, alive([10]), started(null))).toBe(true);
+  });
+
+  it('reads this process start time from /proc', () => {
+    const mine = processStartTime(process.pid);
+    expect(mine).toMatch(/^\d+$/);
+    expect(processStartTime(process.pid)).toBe(mine);
+    expect(processStartTime(2 ** 30)).toBeNull();
   });
 });

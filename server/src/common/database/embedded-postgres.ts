@@ -477,6 +477,94 @@ function isAlive(pid: number): boolean {
   }
 }
 
+// Which app process started the PostgreSQL running on a data directory. A SIGKILLed app cannot
+// stop its PostgreSQL (a separate process group, so Ctrl-C reaches the app first): the next
+// start reads this record to tell such an orphan from a server that a live app still uses.
+export const OWNER_FILE = 'mprc-owner.json';
+
+export interface OwnerRecord {
+  /** The app process that started PostgreSQL. */
+  pid: number;
+  /** Its start time (field 22 of /proc/<pid>/stat), so a recycled pid is not mistaken for it. */
+  startTime: string | null;
+  /** The postmaster it started. */
+  postmaster: number;
+}
+
+/** Start time of a process in clock ticks since boot, or null where /proc cannot tell. */
+export function processStartTime(pid: number): string | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces), starting at field 3.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the app process of an owner record still runs (the same process, not a recycled pid). */
+export function ownerRunning(
+  owner: Pick<OwnerRecord, 'pid' | 'startTime'>,
+  alive: (pid: number) => boolean = isAlive,
+  startTime: (pid: number) => string | null = processStartTime,
+): boolean {
+  if (!alive(owner.pid)) return false;
+  const now = startTime(owner.pid);
+  return owner.startTime === null || now === null || now === owner.startTime;
+}
+
+function readOwner(dir: string): OwnerRecord | null {
+  try {
+    const o = JSON.parse(fs.readFileSync(path.join(dir, OWNER_FILE), 'utf8')) as OwnerRecord;
+    return Number.isInteger(o.pid) && Number.isInteger(o.postmaster) ? o : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Stops a PostgreSQL on this data directory whose app is gone (SIGKILL, OOM killer, power
+ * cut of the app's container only...). Only one we started ourselves and whose app process no
+ * longer runs; anything else is left to clearStaleLock, which refuses to start beside it.
+ */
+async function stopOrphan(dir: string, log: (m: string) => void): Promise<void> {
+  let lock: PostmasterPid | null;
+  try {
+    lock = parsePostmasterPid(fs.readFileSync(path.join(dir, 'postmaster.pid'), 'utf8'));
+  } catch {
+    return;
+  }
+  if (!lock || !isAlive(lock.pid)) return;
+  const owner = readOwner(dir);
+  if (!owner || owner.postmaster !== lock.pid || ownerRunning(owner)) return;
+  try {
+    if (fs.readlinkSync(`/proc/${lock.pid}/cwd`) !== dir) return; // the pid is now another program
+  } catch {
+    // cannot inspect: trust postmaster.pid and the owner record, which agree
+  }
+  log(
+    `Stopping the PostgreSQL (pid ${lock.pid}) left running by app process ${owner.pid}, which ended without stopping it`,
+  );
+  // Fast shutdown: the dead app's open transactions roll back, committed data is kept.
+  const signal = (sig: NodeJS.Signals) => {
+    try {
+      process.kill(lock.pid, sig);
+    } catch {
+      // already gone
+    }
+  };
+  signal('SIGINT');
+  const deadline = Date.now() + 30_000;
+  while (isAlive(lock.pid) && Date.now() < deadline) await sleep(50);
+  if (isAlive(lock.pid)) {
+    signal('SIGQUIT');
+    const hard = Date.now() + 10_000;
+    while (isAlive(lock.pid) && Date.now() < hard) await sleep(50);
+  }
+  if (isAlive(lock.pid)) fail(`the orphaned PostgreSQL (pid ${lock.pid}) on ${dir} did not stop: stop it by hand`);
+  fs.rmSync(path.join(dir, OWNER_FILE), { force: true });
+}
+
 /** Refuses a second server on the same data; removes the lock file of one that crashed. */
 function clearStaleLock(dir: string, shownDir: string, log: (m: string) => void): void {
   const lockFile = path.join(dir, 'postmaster.pid');
@@ -648,6 +736,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     chownTree(dir, who);
     log(`Gave ${dir} to the postgres user (PostgreSQL runs as postgres when started by root)`);
   }
+  await stopOrphan(dir, log);
   clearStaleLock(dir, shownDir, log);
 
   // A port picked for us may be taken between the probe and the bind: try a few.
@@ -681,6 +770,17 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
 
   const running = server;
   let stopping: Promise<void> | undefined;
+  const ownerFile = path.join(dir, OWNER_FILE);
+  try {
+    const owner: OwnerRecord = {
+      pid: process.pid,
+      startTime: processStartTime(process.pid),
+      postmaster: running.child.pid!,
+    };
+    fs.writeFileSync(ownerFile, `${JSON.stringify(owner)}\n`);
+  } catch (e) {
+    log(`Could not write ${ownerFile} (${errMessage(e)}): after a crash of this app, stop its PostgreSQL by hand`);
+  }
   // If the app exits without calling stop() (crash, process.exit), still shut PostgreSQL down.
   const onExit = () => running.child.kill('SIGINT');
   process.on('exit', onExit);
@@ -688,6 +788,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   (running.child.stderr as NodeJS.ReadableStream & { unref?: () => void })?.unref?.();
   void running.exited.then(() => {
     process.off('exit', onExit);
+    fs.rmSync(ownerFile, { force: true });
     if (!stopping) log(`PostgreSQL exited unexpectedly: ${reasonFromStderr(running.stderr())}`);
   });
 
