@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { randomUUID } from 'node:crypto';
@@ -54,6 +55,11 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   });
 
   await app.register(fastifyCookie as never);
+  // File uploads (case attachments): one file per request, at most UPLOAD_LIMIT_BYTES (413 beyond).
+  // Only multipart/form-data requests are parsed by it; JSON routes are unaffected.
+  await app.register(fastifyMultipart as never, {
+    limits: { fileSize: config.UPLOAD_LIMIT_BYTES, files: 1, fields: 10, fieldSize: 10_000, parts: 12 },
+  });
   await app.register(fastifyHelmet as never, {
     contentSecurityPolicy: {
       useDefaults: false,

@@ -76,7 +76,9 @@ export async function caseFilterSql(
   if (query.communityCode)
     where.push(`c.community_id = (SELECT id FROM community WHERE code = ${p.add(query.communityCode)})`);
   if (query.municipalityCode)
-    where.push(`c.last_seen_municipality_id = (SELECT id FROM municipality WHERE code = ${p.add(query.municipalityCode)})`);
+    where.push(
+      `c.last_seen_municipality_id = (SELECT id FROM municipality WHERE code = ${p.add(query.municipalityCode)})`,
+    );
   if (query.officeCode) where.push(`c.office_id = (SELECT id FROM office WHERE code = ${p.add(query.officeCode)})`);
   if (query.assignedOfficerId === 'none') where.push('c.assigned_officer_id IS NULL');
   else if (query.assignedOfficerId) {
@@ -84,7 +86,8 @@ export async function caseFilterSql(
     where.push(officer ? `c.assigned_officer_id = ${p.add(officer, '::uuid')}` : 'FALSE');
   }
   // A case matches a date filter when its (partial) missing-since date may fall in the range.
-  if (query.missingFrom) where.push(`${MISSING_SINCE_TO} >= ${p.add(partialDateRange(query.missingFrom)!.from, '::date')}`);
+  if (query.missingFrom)
+    where.push(`${MISSING_SINCE_TO} >= ${p.add(partialDateRange(query.missingFrom)!.from, '::date')}`);
   if (query.missingTo) where.push(`c.missing_since_from <= ${p.add(partialDateRange(query.missingTo)!.to, '::date')}`);
 
   let from = '"case" c';

@@ -1,11 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  type CaseListItem,
-  type CaseListQuery,
-  type CaseSort,
-  type DuplicateQuery,
-  type Page,
-} from '@mprc/contracts';
+import { type CaseListItem, type CaseListQuery, type CaseSort, type DuplicateQuery, type Page } from '@mprc/contracts';
 import type pg from 'pg';
 import { DatabaseService } from '../common/database/database.service.js';
 import { caseFilterSql, SET_SEARCH_THRESHOLD, WORD_SIMILARITY_THRESHOLD } from './case-filters.js';

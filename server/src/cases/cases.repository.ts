@@ -224,19 +224,20 @@ export class CasesRepository {
     return client.case.findUnique({ where: { id }, select: CASE_SELECT });
   }
 
+  /** Row ids for reference codes (null when a code is unknown). Sequential: one transaction runs one query at a time. */
   async idsByCode(
     tx: Tx,
     codes: { officeCode?: string | null; communityCode?: string | null; municipalityCode?: string | null },
   ) {
-    const [office, community, municipality] = await Promise.all([
-      codes.officeCode ? tx.office.findUnique({ where: { code: codes.officeCode }, select: { id: true } }) : null,
-      codes.communityCode
-        ? tx.community.findUnique({ where: { code: codes.communityCode }, select: { id: true } })
-        : null,
-      codes.municipalityCode
-        ? tx.municipality.findUnique({ where: { code: codes.municipalityCode }, select: { id: true } })
-        : null,
-    ]);
+    const office = codes.officeCode
+      ? await tx.office.findUnique({ where: { code: codes.officeCode }, select: { id: true } })
+      : null;
+    const community = codes.communityCode
+      ? await tx.community.findUnique({ where: { code: codes.communityCode }, select: { id: true } })
+      : null;
+    const municipality = codes.municipalityCode
+      ? await tx.municipality.findUnique({ where: { code: codes.municipalityCode }, select: { id: true } })
+      : null;
     return {
       officeId: office?.id ?? null,
       communityId: community?.id ?? null,
@@ -283,21 +284,17 @@ export class CasesRepository {
     return count === 1;
   }
 
-  /** Which of these references are recorded on another case. */
+  /** Which of these references (by index) are recorded on another case, compared without letter case. */
   async takenReferences(tx: Tx, refs: ExternalReference[], exceptCaseId: string | null): Promise<number[]> {
     if (!refs.length) return [];
-    const found = await tx.externalReference.findMany({
-      where: {
-        OR: refs.map((r) => ({ system: r.system, reference: { equals: r.reference, mode: 'insensitive' as const } })),
-        ...(exceptCaseId ? { caseId: { not: exceptCaseId } } : {}),
-      },
-      select: { system: true, reference: true },
-    });
-    return refs
-      .map((r, i) =>
-        found.some((f) => f.system === r.system && f.reference.toUpperCase() === r.reference.toUpperCase()) ? i : -1,
-      )
-      .filter((i) => i >= 0);
+    const upper = refs.map((r) => r.reference.toUpperCase());
+    const found = await tx.$queryRaw<{ system: string; reference: string }[]>`
+      SELECT system::text AS system, upper(reference) AS reference
+        FROM external_reference
+       WHERE upper(reference) = ANY(${upper}::text[])
+         AND (${exceptCaseId}::uuid IS NULL OR case_id <> ${exceptCaseId}::uuid)`;
+    const taken = new Set(found.map((f) => `${f.system}:${f.reference}`));
+    return refs.map((r, i) => (taken.has(`${r.system}:${upper[i]}`) ? i : -1)).filter((i) => i >= 0);
   }
 
   async replaceReferences(tx: Tx, caseId: string, refs: ExternalReference[]): Promise<void> {
