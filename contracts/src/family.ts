@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EmailSchema } from './auth.js';
+import { parseCaseNumber } from './cases.js';
 import { pageOf, PageQuerySchema, text } from './common.js';
 import { ContactLanguageSchema } from './locales.js';
 
@@ -27,13 +28,16 @@ export function formatAccessCode(raw: string): string {
 
 export const ACCESS_CODE_PATTERN = new RegExp(`^[${ACCESS_CODE_ALPHABET}]{4}(-[${ACCESS_CODE_ALPHABET}]{4}){2}$`);
 
-/** Case numbers as typed by a family: trimmed and upper-cased (the lockout counts per number). */
+/**
+ * Case numbers as typed by a family ("mp 123", "MP-000123"), as stored; anything else upper-cased.
+ * The lockout counts per stored form, so spellings of one number share one counter.
+ */
 export const CaseNumberInputSchema = z
   .string()
   .trim()
   .min(1, 'Required')
   .max(64, 'At most 64 characters')
-  .transform((v) => v.toUpperCase());
+  .transform((v) => parseCaseNumber(v) ?? v.toUpperCase());
 
 // ---------------------------------------------------------------- stages
 
@@ -42,7 +46,14 @@ export const CaseNumberInputSchema = z
  * from fate and workflow; news of remains shows only after the officer recorded that the family
  * was informed in person (until then the previous stage shows).
  */
-export const FAMILY_STAGES = ['SEARCHING', 'FOUND_ALIVE', 'REMAINS_RECOVERED', 'IDENTIFIED', 'REMAINS_HANDED_OVER', 'CLOSED'] as const;
+export const FAMILY_STAGES = [
+  'SEARCHING',
+  'FOUND_ALIVE',
+  'REMAINS_RECOVERED',
+  'IDENTIFIED',
+  'REMAINS_HANDED_OVER',
+  'CLOSED',
+] as const;
 export const FamilyStageSchema = z.enum(FAMILY_STAGES);
 export type FamilyStage = z.infer<typeof FamilyStageSchema>;
 
@@ -197,18 +208,34 @@ export const FamilyTimelineItemSchema = z
   .discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('CASE_OPENED'), at: z.iso.datetime() }),
     /** The stage changed; `message` is what the officer wrote for the family, if anything. */
-    z.strictObject({ kind: z.literal('STAGE_CHANGED'), at: z.iso.datetime(), stage: FamilyStageSchema, message: z.string().nullable() }),
+    z.strictObject({
+      kind: z.literal('STAGE_CHANGED'),
+      at: z.iso.datetime(),
+      stage: FamilyStageSchema,
+      message: z.string().nullable(),
+    }),
     /** A message written for the family on the case's timeline. */
     z.strictObject({ kind: z.literal('UPDATE'), at: z.iso.datetime(), message: z.string() }),
     /** A visit, call or meeting, with the summary written for the family. */
-    z.strictObject({ kind: z.literal('CONTACT'), at: z.iso.datetime(), channel: FamilyContactChannelSchema, summary: z.string() }),
+    z.strictObject({
+      kind: z.literal('CONTACT'),
+      at: z.iso.datetime(),
+      channel: FamilyContactChannelSchema,
+      summary: z.string(),
+    }),
     z.strictObject({ kind: z.literal('DOCUMENT'), at: z.iso.datetime(), attachmentId: z.uuid(), fileName: z.string() }),
   ])
   .meta({ id: 'FamilyTimelineItem' });
 export type FamilyTimelineItem = z.infer<typeof FamilyTimelineItemSchema>;
 
 export const FamilyAttachmentSchema = z
-  .strictObject({ id: z.uuid(), fileName: z.string(), contentType: z.string(), size: z.number().int(), createdAt: z.iso.datetime() })
+  .strictObject({
+    id: z.uuid(),
+    fileName: z.string(),
+    contentType: z.string(),
+    size: z.number().int(),
+    createdAt: z.iso.datetime(),
+  })
   .meta({ id: 'FamilyAttachment' });
 export type FamilyAttachment = z.infer<typeof FamilyAttachmentSchema>;
 
@@ -241,7 +268,9 @@ export const FamilyCaseDetailSchema = z
   .meta({ id: 'FamilyCaseDetail' });
 export type FamilyCaseDetail = z.infer<typeof FamilyCaseDetailSchema>;
 
-export const FamilyCaseListSchema = z.strictObject({ items: z.array(FamilyCaseSummarySchema) }).meta({ id: 'FamilyCaseList' });
+export const FamilyCaseListSchema = z
+  .strictObject({ items: z.array(FamilyCaseSummarySchema) })
+  .meta({ id: 'FamilyCaseList' });
 export type FamilyCaseList = z.infer<typeof FamilyCaseListSchema>;
 
 export const MESSAGE_MAX_LENGTH = 4000;

@@ -39,32 +39,47 @@ export class FamilyAuthService {
     const key = caseLoginKey(body.caseNumber);
     const code = normalizeAccessCode(body.accessCode);
     // Check and count under one lock per case number, so concurrent guesses are counted exactly.
-    const outcome = await this.db.transaction(async (tx) => {
-      await this.throttle.lock(tx, key);
-      const retryAfter = await this.throttle.retryAfterSeconds(tx, key);
-      if (retryAfter > 0) {
-        await this.audit.record(tx, null, meta, { action: 'family.login.locked', entityType: 'Case', details: { caseNumber: body.caseNumber } });
-        return { locked: retryAfter } as const;
-      }
-      // Every open access of the relatives linked to the case: a handful, ~50 ms of argon2 each.
-      // An unknown case costs one verification too, and every wrong combination answers the same.
-      const candidates = await this.repo.loginCandidates(tx, body.caseNumber);
-      let relativeId: string | null = null;
-      if (!candidates.length) await verifyPassword(await dummyPasswordHash(), code);
-      for (const c of candidates) {
-        if (await verifyPassword(c.codeHash, code)) {
-          relativeId = c.relativeId;
-          break;
+    const outcome = await this.db.transaction(
+      async (tx) => {
+        await this.throttle.lock(tx, key);
+        const retryAfter = await this.throttle.retryAfterSeconds(tx, key);
+        if (retryAfter > 0) {
+          await this.audit.record(tx, null, meta, {
+            action: 'family.login.locked',
+            entityType: 'Case',
+            details: { caseNumber: body.caseNumber },
+          });
+          return { locked: retryAfter } as const;
         }
-      }
-      await this.throttle.record(tx, key, !!relativeId, meta.ip);
-      if (!relativeId) {
-        await this.audit.record(tx, null, meta, { action: 'family.login.failed', entityType: 'Case', details: { caseNumber: body.caseNumber } });
-        return { failed: true } as const;
-      }
-      await this.audit.record(tx, { role: 'FAMILY', relativeId }, meta, { action: 'family.login', entityType: 'Relative', entityId: relativeId });
-      return { relativeId } as const;
-    }, { timeout: 30_000 });
+        // Every open access of the relatives linked to the case: a handful, ~50 ms of argon2 each.
+        // An unknown case costs one verification too, and every wrong combination answers the same.
+        const candidates = await this.repo.loginCandidates(tx, body.caseNumber);
+        let relativeId: string | null = null;
+        if (!candidates.length) await verifyPassword(await dummyPasswordHash(), code);
+        for (const c of candidates) {
+          if (await verifyPassword(c.codeHash, code)) {
+            relativeId = c.relativeId;
+            break;
+          }
+        }
+        await this.throttle.record(tx, key, !!relativeId, meta.ip);
+        if (!relativeId) {
+          await this.audit.record(tx, null, meta, {
+            action: 'family.login.failed',
+            entityType: 'Case',
+            details: { caseNumber: body.caseNumber },
+          });
+          return { failed: true } as const;
+        }
+        await this.audit.record(tx, { role: 'FAMILY', relativeId }, meta, {
+          action: 'family.login',
+          entityType: 'Relative',
+          entityId: relativeId,
+        });
+        return { relativeId } as const;
+      },
+      { timeout: 30_000 },
+    );
     if ('locked' in outcome) throw this.throttle.lockedOut(outcome.locked!, 'case number');
     if ('failed' in outcome) throw new AppError('UNAUTHENTICATED', WRONG_CODE);
     const session = await this.sessions.create(request, { relativeId: outcome.relativeId, role: 'FAMILY' });
@@ -73,14 +88,21 @@ export class FamilyAuthService {
   }
 
   async me(actor: Actor): Promise<FamilySessionResponse> {
-    const session = await this.db.prisma.session.findUniqueOrThrow({ where: { id: actor.sessionId }, select: { expiresAt: true } });
+    const session = await this.db.prisma.session.findUniqueOrThrow({
+      where: { id: actor.sessionId },
+      select: { expiresAt: true },
+    });
     return this.sessionResponse(actor.relativeId!, actor.csrfToken, session.expiresAt);
   }
 
   async logout(request: FastifyRequest, reply: FastifyReply, actor: Actor): Promise<void> {
     await this.sessions.revoke(actor.sessionId);
     this.sessions.clearCookie(reply);
-    await this.audit.record(null, actor, requestMeta(request), { action: 'family.logout', entityType: 'Relative', entityId: actor.relativeId });
+    await this.audit.record(null, actor, requestMeta(request), {
+      action: 'family.logout',
+      entityType: 'Relative',
+      entityId: actor.relativeId,
+    });
   }
 
   /**
@@ -103,9 +125,20 @@ export class FamilyAuthService {
           ...(body.address !== undefined ? { address: body.address } : {}),
           ...(body.preferredLanguage ? { preferredLanguage: body.preferredLanguage } : {}),
         },
-        select: { id: true, firstName: true, lastName: true, phone: true, email: true, address: true, preferredLanguage: true },
+        select: {
+          id: true,
+          firstName: true,
+          lastName: true,
+          phone: true,
+          email: true,
+          address: true,
+          preferredLanguage: true,
+        },
       });
-      const links = await tx.caseRelative.findMany({ where: { relativeId, case: { mergedIntoId: null } }, select: { caseId: true } });
+      const links = await tx.caseRelative.findMany({
+        where: { relativeId, case: { mergedIntoId: null } },
+        select: { caseId: true },
+      });
       for (const { caseId } of links) {
         await tx.caseEvent.create({
           data: {
@@ -118,13 +151,22 @@ export class FamilyAuthService {
           select: { id: true },
         });
       }
-      await this.audit.record(tx, actor, meta, { action: 'family.profile.update', entityType: 'Relative', entityId: relativeId, changes });
+      await this.audit.record(tx, actor, meta, {
+        action: 'family.profile.update',
+        entityType: 'Relative',
+        entityId: relativeId,
+        changes,
+      });
       return after;
     });
     return this.toProfile(updated);
   }
 
-  private async sessionResponse(relativeId: string, csrfToken: string, expiresAt: Date): Promise<FamilySessionResponse> {
+  private async sessionResponse(
+    relativeId: string,
+    csrfToken: string,
+    expiresAt: Date,
+  ): Promise<FamilySessionResponse> {
     const [relative, cases] = await Promise.all([this.repo.profile(relativeId), this.repo.familyCases(relativeId)]);
     if (!relative) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
     return FamilySessionResponseSchema.parse({

@@ -92,24 +92,45 @@ export class FamilyPortalService {
       liaisonOfficer: c.assignedOfficer ? { name: c.assignedOfficer.name } : null,
       nextAppointment,
       timeline: view.timeline,
-      attachments: view.attachments.map((a) => ({ id: a.id, fileName: a.fileName, contentType: a.contentType, size: a.size, createdAt: a.createdAt.toISOString() })),
+      attachments: view.attachments.map((a) => ({
+        id: a.id,
+        fileName: a.fileName,
+        contentType: a.contentType,
+        size: a.size,
+        createdAt: a.createdAt.toISOString(),
+      })),
       messages: thread.map(toFamilyMessage),
     });
   }
 
   /** A family-visible document of the family's own case (also held back while news waits for the visit). */
-  async attachment(actor: Actor, meta: RequestMeta, caseId: string, attachmentId: string): Promise<{ data: Buffer; fileName: string; contentType: string }> {
+  async attachment(
+    actor: Actor,
+    meta: RequestMeta,
+    caseId: string,
+    attachmentId: string,
+  ): Promise<{ data: Buffer; fileName: string; contentType: string }> {
     const c = await this.repo.familyCase(actor.relativeId!, caseId);
     if (!c) throw AppError.notFound('Attachment');
     const view = await this.view(caseId);
     if (!view.visibleIds.has(attachmentId)) throw AppError.notFound('Attachment');
     const file = await this.repo.familyAttachment(caseId, attachmentId);
     if (!file) throw AppError.notFound('Attachment');
-    await this.audit.record(null, actor, meta, { action: 'family.attachment.download', entityType: 'Attachment', entityId: attachmentId, details: { caseId } });
+    await this.audit.record(null, actor, meta, {
+      action: 'family.attachment.download',
+      entityType: 'Attachment',
+      entityId: attachmentId,
+      details: { caseId },
+    });
     return { data: Buffer.from(file.data), fileName: file.fileName, contentType: file.contentType };
   }
 
-  async postMessage(actor: Actor, meta: RequestMeta, caseId: string, body: CreateFamilyMessageRequest): Promise<FamilyMessage> {
+  async postMessage(
+    actor: Actor,
+    meta: RequestMeta,
+    caseId: string,
+    body: CreateFamilyMessageRequest,
+  ): Promise<FamilyMessage> {
     const relativeId = actor.relativeId!;
     const message = await this.db.transaction(async (tx) => {
       const c = await this.repo.familyCase(relativeId, caseId, tx);
@@ -120,7 +141,12 @@ export class FamilyPortalService {
       });
       // Internal: the officer's timeline shows that the family wrote (the text stays in the thread).
       await tx.caseEvent.create({
-        data: { caseId, type: 'FAMILY_MESSAGE', familyVisible: false, data: { messageId: m.id, relativeId, direction: 'FROM_FAMILY', meetingRequested: body.meetingRequested } },
+        data: {
+          caseId,
+          type: 'FAMILY_MESSAGE',
+          familyVisible: false,
+          data: { messageId: m.id, relativeId, direction: 'FROM_FAMILY', meetingRequested: body.meetingRequested },
+        },
         select: { id: true },
       });
       await this.audit.record(tx, actor, meta, {

@@ -27,7 +27,15 @@ export class FamilyViewRepository {
       }),
       prisma.caseEvent.findMany({
         where: { caseId, OR: [{ type: { in: ['FATE_CHANGED', 'WORKFLOW_CHANGED'] } }, { familyVisible: true }] },
-        select: { id: true, type: true, at: true, fromStatus: true, toStatus: true, familyMessage: true, familyVisible: true },
+        select: {
+          id: true,
+          type: true,
+          at: true,
+          fromStatus: true,
+          toStatus: true,
+          familyMessage: true,
+          familyVisible: true,
+        },
         orderBy: { at: 'asc' },
       }),
       prisma.contact.findMany({

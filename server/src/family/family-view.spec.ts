@@ -6,7 +6,14 @@ import { buildFamilyView, stageOf, type ViewEvent } from './family-view.js';
 const day = (d: number) => new Date(Date.UTC(2026, 0, d, 10));
 const base = { fateStatus: 'MISSING', workflowStatus: 'NEW', familyInformedAt: null, createdAt: day(1) };
 let n = 0;
-const ev = (type: string, d: number, from: string | null, to: string | null, familyMessage: string | null = null, familyVisible = !!familyMessage): ViewEvent => ({
+const ev = (
+  type: string,
+  d: number,
+  from: string | null,
+  to: string | null,
+  familyMessage: string | null = null,
+  familyVisible = !!familyMessage,
+): ViewEvent => ({
   id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
   type,
   at: day(d),
@@ -48,12 +55,25 @@ describe('the stage a family sees', () => {
       ev('FATE_CHANGED', 5, 'MISSING', 'REMAINS_RECOVERED', 'Remains were recovered.'),
       ev('NOTE', 6, null, null, 'Hidden follow-up'),
     ];
-    const contacts = [{ id: 'c1', occurredAt: day(7), createdAt: day(7), channel: 'PHONE', familyVisibleSummary: 'We called about the remains.' }];
+    const contacts = [
+      {
+        id: 'c1',
+        occurredAt: day(7),
+        createdAt: day(7),
+        channel: 'PHONE',
+        familyVisibleSummary: 'We called about the remains.',
+      },
+    ];
     const attachments = [
       { id: 'a1', fileName: 'letter.pdf', contentType: 'application/pdf', size: 3, createdAt: day(4) },
       { id: 'a2', fileName: 'report.pdf', contentType: 'application/pdf', size: 3, createdAt: day(8) },
     ];
-    const hidden = buildFamilyView({ ...base, fateStatus: 'REMAINS_RECOVERED', workflowStatus: 'VERIFIED' }, events, contacts, attachments);
+    const hidden = buildFamilyView(
+      { ...base, fateStatus: 'REMAINS_RECOVERED', workflowStatus: 'VERIFIED' },
+      events,
+      contacts,
+      attachments,
+    );
     expect(hidden.stage).toBe('SEARCHING');
     expect(hidden.newsWithheld).toBe(true);
     const json = JSON.stringify(hidden.timeline);
@@ -62,23 +82,39 @@ describe('the stage a family sees', () => {
     expect(hidden.attachments.map((a) => a.id)).toEqual(['a1']);
     expect(hidden.lastUpdateAt).toEqual(day(4));
 
-    const told = buildFamilyView({ ...base, fateStatus: 'REMAINS_RECOVERED', workflowStatus: 'VERIFIED', familyInformedAt: day(9) }, events, contacts, attachments);
+    const told = buildFamilyView(
+      { ...base, fateStatus: 'REMAINS_RECOVERED', workflowStatus: 'VERIFIED', familyInformedAt: day(9) },
+      events,
+      contacts,
+      attachments,
+    );
     expect(told.stage).toBe('REMAINS_RECOVERED');
     expect(told.newsWithheld).toBe(false);
-    expect(told.timeline).toContainEqual({ kind: 'STAGE_CHANGED', at: day(5).toISOString(), stage: 'REMAINS_RECOVERED', message: 'Remains were recovered.' });
+    expect(told.timeline).toContainEqual({
+      kind: 'STAGE_CHANGED',
+      at: day(5).toISOString(),
+      stage: 'REMAINS_RECOVERED',
+      message: 'Remains were recovered.',
+    });
     expect(told.attachments.map((a) => a.id)).toEqual(['a2', 'a1']);
     expect(told.timeline[0]).toMatchObject({ kind: 'DOCUMENT', attachmentId: 'a2' });
   });
 
   it('needs the visit to come after the change: an earlier visit does not reveal a later identification', () => {
-    const events = [ev('FATE_CHANGED', 2, 'MISSING', 'REMAINS_RECOVERED'), ev('FATE_CHANGED', 6, 'REMAINS_RECOVERED', 'IDENTIFIED', 'Identified')];
+    const events = [
+      ev('FATE_CHANGED', 2, 'MISSING', 'REMAINS_RECOVERED'),
+      ev('FATE_CHANGED', 6, 'REMAINS_RECOVERED', 'IDENTIFIED', 'Identified'),
+    ];
     const v = buildFamilyView({ ...base, fateStatus: 'IDENTIFIED', familyInformedAt: day(3) }, events, [], []);
     expect(v.stage).toBe('REMAINS_RECOVERED');
     expect(JSON.stringify(v.timeline)).not.toContain('IDENTIFIED');
   });
 
   it('hides a workflow closure that follows hidden news', () => {
-    const events = [ev('FATE_CHANGED', 2, 'MISSING', 'IDENTIFIED'), ev('WORKFLOW_CHANGED', 3, 'ACTIVE', 'CLOSED', 'Closed')];
+    const events = [
+      ev('FATE_CHANGED', 2, 'MISSING', 'IDENTIFIED'),
+      ev('WORKFLOW_CHANGED', 3, 'ACTIVE', 'CLOSED', 'Closed'),
+    ];
     const v = buildFamilyView({ ...base, fateStatus: 'IDENTIFIED', workflowStatus: 'CLOSED' }, events, [], []);
     expect(v.stage).toBe('SEARCHING');
     expect(v.timeline.map((t) => t.kind)).toEqual(['CASE_OPENED']);
@@ -98,18 +134,33 @@ describe('the stage a family sees', () => {
   });
 
   it('shows good news at once, with the message written for the family', () => {
-    const v = buildFamilyView({ ...base, fateStatus: 'FOUND_ALIVE' }, [ev('FATE_CHANGED', 2, 'MISSING', 'FOUND_ALIVE', 'He is alive and well.')], [], []);
+    const v = buildFamilyView(
+      { ...base, fateStatus: 'FOUND_ALIVE' },
+      [ev('FATE_CHANGED', 2, 'MISSING', 'FOUND_ALIVE', 'He is alive and well.')],
+      [],
+      [],
+    );
     expect(v.stage).toBe('FOUND_ALIVE');
-    expect(v.timeline[0]).toEqual({ kind: 'STAGE_CHANGED', at: day(2).toISOString(), stage: 'FOUND_ALIVE', message: 'He is alive and well.' });
+    expect(v.timeline[0]).toEqual({
+      kind: 'STAGE_CHANGED',
+      at: day(2).toISOString(),
+      stage: 'FOUND_ALIVE',
+      message: 'He is alive and well.',
+    });
   });
 
   it('withholds a sensitive fate that has no event in the history until a visit is recorded', () => {
     expect(buildFamilyView({ ...base, fateStatus: 'IDENTIFIED' }, [], [], []).stage).toBe('SEARCHING');
-    expect(buildFamilyView({ ...base, fateStatus: 'IDENTIFIED', familyInformedAt: day(2) }, [], [], []).stage).toBe('IDENTIFIED');
+    expect(buildFamilyView({ ...base, fateStatus: 'IDENTIFIED', familyInformedAt: day(2) }, [], [], []).stage).toBe(
+      'IDENTIFIED',
+    );
   });
 
   it('leaves internal workflow steps out of the timeline unless they carry a message', () => {
-    const events = [ev('WORKFLOW_CHANGED', 2, 'NEW', 'VERIFIED'), ev('WORKFLOW_CHANGED', 3, 'VERIFIED', 'ACTIVE', 'We have started working on your case.')];
+    const events = [
+      ev('WORKFLOW_CHANGED', 2, 'NEW', 'VERIFIED'),
+      ev('WORKFLOW_CHANGED', 3, 'VERIFIED', 'ACTIVE', 'We have started working on your case.'),
+    ];
     const v = buildFamilyView({ ...base, workflowStatus: 'ACTIVE' }, events, [], []);
     expect(v.timeline).toEqual([
       { kind: 'UPDATE', at: day(3).toISOString(), message: 'We have started working on your case.' },

@@ -74,11 +74,18 @@ interface Window {
   end: number | null;
 }
 
-export function buildFamilyView(c: ViewCase, events: ViewEvent[], contacts: ViewContact[], attachments: ViewAttachment[]): FamilyView {
+export function buildFamilyView(
+  c: ViewCase,
+  events: ViewEvent[],
+  contacts: ViewContact[],
+  attachments: ViewAttachment[],
+): FamilyView {
   const informed = c.familyInformedAt?.getTime() ?? null;
   const ordered = [...events].sort((a, b) => a.at.getTime() - b.at.getTime());
   const firstFate = ordered.find((e) => e.type === 'FATE_CHANGED' && e.fromStatus && FATE_STAGE[e.fromStatus]);
-  const firstWorkflow = ordered.find((e) => e.type === 'WORKFLOW_CHANGED' && e.fromStatus && WORKFLOWS.has(e.fromStatus));
+  const firstWorkflow = ordered.find(
+    (e) => e.type === 'WORKFLOW_CHANGED' && e.fromStatus && WORKFLOWS.has(e.fromStatus),
+  );
   let fate = firstFate?.fromStatus ?? 'MISSING';
   let workflow = firstWorkflow?.fromStatus ?? 'NEW';
   let visibleFate = SENSITIVE_FATES.has(fate) && informed === null ? 'MISSING' : fate;
@@ -87,7 +94,9 @@ export function buildFamilyView(c: ViewCase, events: ViewEvent[], contacts: View
 
   const windows: Window[] = [];
   let open: Window | null = null;
-  const items: { item: FamilyTimelineItem; recordedAt: number; id?: string }[] = [{ item: { kind: 'CASE_OPENED', at: c.createdAt.toISOString() }, recordedAt: c.createdAt.getTime() }];
+  const items: { item: FamilyTimelineItem; recordedAt: number; id?: string }[] = [
+    { item: { kind: 'CASE_OPENED', at: c.createdAt.toISOString() }, recordedAt: c.createdAt.getTime() },
+  ];
   const visibleIds = new Set<string>();
 
   for (const e of ordered) {
@@ -117,7 +126,11 @@ export function buildFamilyView(c: ViewCase, events: ViewEvent[], contacts: View
     const next = stageOf(visibleFate, visibleWorkflow);
     const message = eventVisible && e.familyMessage?.trim() ? e.familyMessage : null;
     if (next !== stage) {
-      items.push({ item: { kind: 'STAGE_CHANGED', at: e.at.toISOString(), stage: next, message }, recordedAt: t, id: e.id });
+      items.push({
+        item: { kind: 'STAGE_CHANGED', at: e.at.toISOString(), stage: next, message },
+        recordedAt: t,
+        id: e.id,
+      });
       visibleIds.add(e.id);
       stage = next;
     } else if (eventVisible && message && (e.familyVisible || isFate || isWorkflow)) {
@@ -128,7 +141,8 @@ export function buildFamilyView(c: ViewCase, events: ViewEvent[], contacts: View
 
   // Cases whose history has no events for the current status (imported, or older data).
   if (!open) {
-    if (c.fateStatus !== fate) visibleFate = SENSITIVE_FATES.has(c.fateStatus) && informed === null ? visibleFate : c.fateStatus;
+    if (c.fateStatus !== fate)
+      visibleFate = SENSITIVE_FATES.has(c.fateStatus) && informed === null ? visibleFate : c.fateStatus;
     visibleWorkflow = c.workflowStatus;
   }
   const withheld = (t: number) => windows.some((w) => t >= w.start && (w.end === null || t <= w.end));
@@ -137,7 +151,12 @@ export function buildFamilyView(c: ViewCase, events: ViewEvent[], contacts: View
     const t = contact.createdAt.getTime();
     if (withheld(t) || !contact.familyVisibleSummary.trim()) continue;
     items.push({
-      item: { kind: 'CONTACT', at: contact.occurredAt.toISOString(), channel: contact.channel as never, summary: contact.familyVisibleSummary },
+      item: {
+        kind: 'CONTACT',
+        at: contact.occurredAt.toISOString(),
+        channel: contact.channel as never,
+        summary: contact.familyVisibleSummary,
+      },
       recordedAt: t,
       id: contact.id,
     });
@@ -145,7 +164,11 @@ export function buildFamilyView(c: ViewCase, events: ViewEvent[], contacts: View
   }
   const visibleAttachments = attachments.filter((a) => !withheld(a.createdAt.getTime()));
   for (const a of visibleAttachments) {
-    items.push({ item: { kind: 'DOCUMENT', at: a.createdAt.toISOString(), attachmentId: a.id, fileName: a.fileName }, recordedAt: a.createdAt.getTime(), id: a.id });
+    items.push({
+      item: { kind: 'DOCUMENT', at: a.createdAt.toISOString(), attachmentId: a.id, fileName: a.fileName },
+      recordedAt: a.createdAt.getTime(),
+      id: a.id,
+    });
     visibleIds.add(a.id);
   }
 
@@ -156,6 +179,9 @@ export function buildFamilyView(c: ViewCase, events: ViewEvent[], contacts: View
     attachments: visibleAttachments.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()),
     lastUpdateAt: new Date(Math.max(...items.map((i) => i.recordedAt))),
     visibleIds,
-    newsWithheld: open !== null || (SENSITIVE_FATES.has(c.fateStatus) && stageOf(visibleFate, visibleWorkflow) !== stageOf(c.fateStatus, c.workflowStatus)),
+    newsWithheld:
+      open !== null ||
+      (SENSITIVE_FATES.has(c.fateStatus) &&
+        stageOf(visibleFate, visibleWorkflow) !== stageOf(c.fateStatus, c.workflowStatus)),
   };
 }

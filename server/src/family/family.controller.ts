@@ -47,50 +47,91 @@ export class FamilyController {
   @HttpCode(200)
   @Public()
   @RouteConfig(AUTH_RATE_LIMIT)
-  @ApiDoc({ summary: 'Family sign-in with the case number and the access code from the letter', response: FamilySessionResponseSchema, status: 200, tags: ['family portal'] })
-  login(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @ZBody(FamilyLoginRequestSchema) body: FamilyLoginRequest): Promise<FamilySessionResponse> {
+  @ApiDoc({
+    summary: 'Family sign-in with the case number and the access code from the letter',
+    response: FamilySessionResponseSchema,
+    status: 200,
+    tags: ['family portal'],
+  })
+  login(
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @ZBody(FamilyLoginRequestSchema) body: FamilyLoginRequest,
+  ): Promise<FamilySessionResponse> {
     return this.auth.login(req, reply, body);
   }
 
   @Get('me')
   @RequirePermission('family.portal')
-  @ApiDoc({ summary: 'The signed-in family member, their cases and the CSRF token', response: FamilySessionResponseSchema, tags: ['family portal'] })
+  @ApiDoc({
+    summary: 'The signed-in family member, their cases and the CSRF token',
+    response: FamilySessionResponseSchema,
+    tags: ['family portal'],
+  })
   me(@CurrentActor() actor: Actor): Promise<FamilySessionResponse> {
     return this.auth.me(actor);
   }
 
   @Patch('me')
   @RequirePermission('family.portal')
-  @ApiDoc({ summary: 'Update my phone, email, address or preferred language (the officer sees the change)', response: FamilyProfileSchema, tags: ['family portal'] })
-  updateMe(@CurrentActor() actor: Actor, @Meta() meta: RequestMeta, @ZBody(UpdateFamilyProfileRequestSchema) body: UpdateFamilyProfileRequest): Promise<FamilyProfile> {
+  @ApiDoc({
+    summary: 'Update my phone, email, address or preferred language (the officer sees the change)',
+    response: FamilyProfileSchema,
+    tags: ['family portal'],
+  })
+  updateMe(
+    @CurrentActor() actor: Actor,
+    @Meta() meta: RequestMeta,
+    @ZBody(UpdateFamilyProfileRequestSchema) body: UpdateFamilyProfileRequest,
+  ): Promise<FamilyProfile> {
     return this.auth.updateProfile(actor, meta, body);
   }
 
   @Post('logout')
   @HttpCode(204)
   @RequirePermission('session.self')
-  @ApiDoc({ summary: 'Sign out of the family portal: the session ends on the server', status: 204, tags: ['family portal'] })
-  logout(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @CurrentActor() actor: Actor): Promise<void> {
+  @ApiDoc({
+    summary: 'Sign out of the family portal: the session ends on the server',
+    status: 204,
+    tags: ['family portal'],
+  })
+  logout(
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @CurrentActor() actor: Actor,
+  ): Promise<void> {
     return this.auth.logout(req, reply, actor);
   }
 
   @Get('cases')
   @RequirePermission('family.portal')
-  @ApiDoc({ summary: 'My cases: the missing person, the stage in plain words (a key), the last update', response: FamilyCaseListSchema, tags: ['family portal'] })
+  @ApiDoc({
+    summary: 'My cases: the missing person, the stage in plain words (a key), the last update',
+    response: FamilyCaseListSchema,
+    tags: ['family portal'],
+  })
   cases(@CurrentActor() actor: Actor): Promise<FamilyCaseList> {
     return this.portal.list(actor);
   }
 
   @Get('cases/:id')
   @RequirePermission('family.portal')
-  @ApiDoc({ summary: 'One of my cases: stage, timeline written for the family, documents, messages, office and liaison officer', response: FamilyCaseDetailSchema, tags: ['family portal'] })
+  @ApiDoc({
+    summary: 'One of my cases: stage, timeline written for the family, documents, messages, office and liaison officer',
+    response: FamilyCaseDetailSchema,
+    tags: ['family portal'],
+  })
   case(@CurrentActor() actor: Actor, @ZParam('id', UuidSchema) id: string): Promise<FamilyCaseDetail> {
     return this.portal.get(actor, id);
   }
 
   @Get('cases/:id/attachments/:attachmentId/content')
   @RequirePermission('family.portal')
-  @ApiDoc({ summary: 'Download a document shared with the family', produces: ['application/octet-stream'], tags: ['family portal'] })
+  @ApiDoc({
+    summary: 'Download a document shared with the family',
+    produces: ['application/octet-stream'],
+    tags: ['family portal'],
+  })
   async attachment(
     @CurrentActor() actor: Actor,
     @Meta() meta: RequestMeta,
@@ -98,12 +139,20 @@ export class FamilyController {
     @ZParam('attachmentId', UuidSchema) attachmentId: string,
   ): Promise<StreamableFile> {
     const file = await this.portal.attachment(actor, meta, id, attachmentId);
-    return new StreamableFile(file.data, { type: file.contentType, disposition: contentDisposition('attachment', file.fileName), length: file.data.length });
+    return new StreamableFile(file.data, {
+      type: file.contentType,
+      disposition: contentDisposition('attachment', file.fileName),
+      length: file.data.length,
+    });
   }
 
   @Post('cases/:id/messages')
   @RequirePermission('family.portal')
-  @ApiDoc({ summary: 'Write to the liaison officer, or ask for a meeting', response: FamilyMessageSchema, tags: ['family portal'] })
+  @ApiDoc({
+    summary: 'Write to the liaison officer, or ask for a meeting',
+    response: FamilyMessageSchema,
+    tags: ['family portal'],
+  })
   message(
     @CurrentActor() actor: Actor,
     @Meta() meta: RequestMeta,
@@ -116,7 +165,12 @@ export class FamilyController {
   @Post('cases/:id/messages/read')
   @HttpCode(200)
   @RequirePermission('family.portal')
-  @ApiDoc({ summary: "Mark the office's replies on this case as read", response: MarkedReadSchema, status: 200, tags: ['family portal'] })
+  @ApiDoc({
+    summary: "Mark the office's replies on this case as read",
+    response: MarkedReadSchema,
+    status: 200,
+    tags: ['family portal'],
+  })
   markRead(@CurrentActor() actor: Actor, @ZParam('id', UuidSchema) id: string): Promise<MarkedRead> {
     return this.portal.markRead(actor, id);
   }

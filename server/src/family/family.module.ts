@@ -12,6 +12,13 @@ import { PortalAccessService } from './portal-access.service.js';
 /** The family portal: portal access (staff), the family's sign-in and pages, messages both ways. */
 @Module({
   controllers: [FamilyController, PortalAccessController, MessagesController],
-  providers: [FamilyRepository, FamilyViewRepository, FamilyAuthService, FamilyPortalService, PortalAccessService, MessagesService],
+  providers: [
+    FamilyRepository,
+    FamilyViewRepository,
+    FamilyAuthService,
+    FamilyPortalService,
+    PortalAccessService,
+    MessagesService,
+  ],
 })
 export class FamilyModule {}

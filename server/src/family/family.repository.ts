@@ -33,7 +33,15 @@ export interface MessageRow {
   readAt: Date | null;
 }
 
-const RELATIVE_SELECT = { id: true, firstName: true, lastName: true, phone: true, email: true, address: true, preferredLanguage: true } as const;
+const RELATIVE_SELECT = {
+  id: true,
+  firstName: true,
+  lastName: true,
+  phone: true,
+  email: true,
+  address: true,
+  preferredLanguage: true,
+} as const;
 
 /** SQL for the family portal, portal access and messages; record scope lives in these `where`s. */
 @Injectable()
@@ -48,7 +56,11 @@ export class FamilyRepository {
    */
   async caseInScope(actor: Actor, caseId: string, tx?: Tx): Promise<ScopedCase | null> {
     const c = await (tx ?? this.db.prisma).case.findFirst({
-      where: { id: caseId, mergedIntoId: null, ...(actor.role === 'MANAGER' ? {} : { officeId: actor.officeId ?? '00000000-0000-0000-0000-000000000000' }) },
+      where: {
+        id: caseId,
+        mergedIntoId: null,
+        ...(actor.role === 'MANAGER' ? {} : { officeId: actor.officeId ?? '00000000-0000-0000-0000-000000000000' }),
+      },
       select: { id: true, caseNumber: true, officeId: true },
     });
     return c;
@@ -69,7 +81,13 @@ export class FamilyRepository {
   portalAccess(relativeId: string, tx?: Tx) {
     return (tx ?? this.db.prisma).portalAccess.findUnique({
       where: { relativeId },
-      select: { id: true, codeHash: true, issuedAt: true, revokedAt: true, issuedBy: { select: { id: true, name: true } } },
+      select: {
+        id: true,
+        codeHash: true,
+        issuedAt: true,
+        revokedAt: true,
+        issuedBy: { select: { id: true, name: true } },
+      },
     });
   }
 
@@ -96,7 +114,13 @@ export class FamilyRepository {
       where: { caseId, relative: { erasedAt: null } },
       select: {
         relative: {
-          select: { id: true, firstName: true, lastName: true, email: true, portalAccess: { select: { issuedAt: true, revokedAt: true } } },
+          select: {
+            id: true,
+            firstName: true,
+            lastName: true,
+            email: true,
+            portalAccess: { select: { issuedAt: true, revokedAt: true } },
+          },
         },
       },
       orderBy: [{ isPrimaryContact: 'desc' }, { createdAt: 'asc' }],
@@ -107,7 +131,16 @@ export class FamilyRepository {
   office(officeId: string) {
     return this.db.prisma.office.findUniqueOrThrow({
       where: { id: officeId },
-      select: { code: true, nameSq: true, nameSrLatn: true, nameSrCyrl: true, nameEn: true, phone: true, hours: true, address: true },
+      select: {
+        code: true,
+        nameSq: true,
+        nameSrLatn: true,
+        nameSrCyrl: true,
+        nameEn: true,
+        phone: true,
+        hours: true,
+        address: true,
+      },
     });
   }
 
@@ -137,7 +170,10 @@ export class FamilyRepository {
   // ------------------------------------------------------------ family scope
 
   profile(relativeId: string, tx?: Tx): Promise<LinkedRelative | null> {
-    return (tx ?? this.db.prisma).relative.findFirst({ where: { id: relativeId, erasedAt: null }, select: RELATIVE_SELECT });
+    return (tx ?? this.db.prisma).relative.findFirst({
+      where: { id: relativeId, erasedAt: null },
+      select: RELATIVE_SELECT,
+    });
   }
 
   /** The live cases a relative is linked to. */
@@ -159,7 +195,18 @@ export class FamilyRepository {
         firstName: true,
         lastName: true,
         officeId: true,
-        office: { select: { code: true, nameSq: true, nameSrLatn: true, nameSrCyrl: true, nameEn: true, phone: true, hours: true, address: true } },
+        office: {
+          select: {
+            code: true,
+            nameSq: true,
+            nameSrLatn: true,
+            nameSrCyrl: true,
+            nameEn: true,
+            phone: true,
+            hours: true,
+            address: true,
+          },
+        },
         assignedOfficer: { select: { name: true } },
       },
     });
@@ -229,7 +276,16 @@ export class FamilyRepository {
    * The staff inbox: family messages on the cases in scope (officeId null: every office),
    * unread first, newest first.
    */
-  async inbox(officeId: string | null, unread: boolean | undefined, page: number, pageSize: number): Promise<{ rows: (MessageRow & { caseNumber: string; caseFirstName: string; caseLastName: string })[]; total: number; unreadCount: number }> {
+  async inbox(
+    officeId: string | null,
+    unread: boolean | undefined,
+    page: number,
+    pageSize: number,
+  ): Promise<{
+    rows: (MessageRow & { caseNumber: string; caseFirstName: string; caseLastName: string })[];
+    total: number;
+    unreadCount: number;
+  }> {
     const params: unknown[] = [officeId];
     const where = `m.from_family AND c.merged_into_id IS NULL AND ($1::uuid IS NULL OR c.office_id = $1::uuid)`;
     const filter = unread === undefined ? '' : unread ? ' AND m.read_at IS NULL' : ' AND m.read_at IS NOT NULL';

@@ -27,7 +27,10 @@ const toCaseMessage = (m: MessageRow): CaseMessage => ({
   id: m.id,
   caseId: m.caseId,
   fromFamily: m.fromFamily,
-  relative: m.relativeId && m.relativeFirstName != null ? { id: m.relativeId, firstName: m.relativeFirstName, lastName: m.relativeLastName ?? '' } : null,
+  relative:
+    m.relativeId && m.relativeFirstName != null
+      ? { id: m.relativeId, firstName: m.relativeFirstName, lastName: m.relativeLastName ?? '' }
+      : null,
   author: m.authorUserId ? { id: m.authorUserId, name: m.authorName ?? '' } : null,
   body: m.body,
   meetingRequested: m.meetingRequested,
@@ -53,7 +56,11 @@ export class MessagesService {
     const unread = query.unread === undefined ? undefined : query.unread === 'true';
     const { rows, total, unreadCount } = await this.repo.inbox(this.office(actor), unread, query.page, query.pageSize);
     return InboxPageSchema.parse({
-      items: rows.map((r) => ({ ...toCaseMessage(r), caseNumber: r.caseNumber, missingPerson: { firstName: r.caseFirstName, lastName: r.caseLastName } })),
+      items: rows.map((r) => ({
+        ...toCaseMessage(r),
+        caseNumber: r.caseNumber,
+        missingPerson: { firstName: r.caseFirstName, lastName: r.caseLastName },
+      })),
       total,
       page: query.page,
       pageSize: query.pageSize,
@@ -78,14 +85,31 @@ export class MessagesService {
       if (body.relativeId && !(await this.repo.relativeOfCase(caseId, body.relativeId, tx)))
         throw AppError.field('relativeId', 'Not a relative of this case', 'not_linked');
       const m = await tx.familyMessage.create({
-        data: { caseId, relativeId: body.relativeId ?? null, fromFamily: false, authorUserId: actor.userId, body: body.body },
+        data: {
+          caseId,
+          relativeId: body.relativeId ?? null,
+          fromFamily: false,
+          authorUserId: actor.userId,
+          body: body.body,
+        },
         select: { id: true },
       });
       await tx.caseEvent.create({
-        data: { caseId, type: 'FAMILY_MESSAGE', actorId: actor.userId, familyVisible: false, data: { messageId: m.id, relativeId: body.relativeId ?? null, direction: 'TO_FAMILY' } },
+        data: {
+          caseId,
+          type: 'FAMILY_MESSAGE',
+          actorId: actor.userId,
+          familyVisible: false,
+          data: { messageId: m.id, relativeId: body.relativeId ?? null, direction: 'TO_FAMILY' },
+        },
         select: { id: true },
       });
-      await this.audit.record(tx, actor, meta, { action: 'message.reply', entityType: 'FamilyMessage', entityId: m.id, details: { caseId, relativeId: body.relativeId ?? null } });
+      await this.audit.record(tx, actor, meta, {
+        action: 'message.reply',
+        entityType: 'FamilyMessage',
+        entityId: m.id,
+        details: { caseId, relativeId: body.relativeId ?? null },
+      });
       return m.id;
     });
     // After commit: the outbox row written by the trigger is there to be sent.
@@ -97,8 +121,17 @@ export class MessagesService {
   async markRead(actor: Actor, meta: RequestMeta, caseId: string): Promise<MarkedRead> {
     const updated = await this.db.transaction(async (tx) => {
       if (!(await this.repo.caseInScope(actor, caseId, tx))) throw AppError.notFound('Case');
-      const n = await tx.familyMessage.updateMany({ where: { caseId, fromFamily: true, readAt: null }, data: { readAt: new Date() } });
-      if (n.count) await this.audit.record(tx, actor, meta, { action: 'message.read', entityType: 'Case', entityId: caseId, details: { messages: n.count } });
+      const n = await tx.familyMessage.updateMany({
+        where: { caseId, fromFamily: true, readAt: null },
+        data: { readAt: new Date() },
+      });
+      if (n.count)
+        await this.audit.record(tx, actor, meta, {
+          action: 'message.read',
+          entityType: 'Case',
+          entityId: caseId,
+          details: { messages: n.count },
+        });
       return n.count;
     });
     return MarkedReadSchema.parse({ updated });

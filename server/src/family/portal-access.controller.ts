@@ -24,7 +24,11 @@ export class PortalAccessController {
 
   @Get('portal-access')
   @RequirePermission('portal.issue')
-  @ApiDoc({ summary: "The case's family portal: each relative's access and whether sign-in for the case number is locked", response: CasePortalSummarySchema, tags: ['family portal (staff)'] })
+  @ApiDoc({
+    summary: "The case's family portal: each relative's access and whether sign-in for the case number is locked",
+    response: CasePortalSummarySchema,
+    tags: ['family portal (staff)'],
+  })
   summary(@CurrentActor() actor: Actor, @ZParam('id', UuidSchema) id: string): Promise<CasePortalSummary> {
     return this.portal.caseSummary(actor, id);
   }
@@ -32,7 +36,11 @@ export class PortalAccessController {
   @Post('portal-access/unlock')
   @HttpCode(204)
   @RequirePermission('portal.issue')
-  @ApiDoc({ summary: 'Lift the lock on family sign-in for this case number after repeated wrong codes', status: 204, tags: ['family portal (staff)'] })
+  @ApiDoc({
+    summary: 'Lift the lock on family sign-in for this case number after repeated wrong codes',
+    status: 204,
+    tags: ['family portal (staff)'],
+  })
   unlock(@CurrentActor() actor: Actor, @Meta() meta: RequestMeta, @ZParam('id', UuidSchema) id: string): Promise<void> {
     return this.portal.unlock(actor, meta, id);
   }
@@ -44,22 +52,44 @@ export class PortalAccessController {
     response: PortalAccessIssuedSchema,
     tags: ['family portal (staff)'],
   })
-  issue(@CurrentActor() actor: Actor, @Meta() meta: RequestMeta, @ZParam('id', UuidSchema) id: string, @ZParam('relativeId', UuidSchema) relativeId: string): Promise<PortalAccessIssued> {
+  issue(
+    @CurrentActor() actor: Actor,
+    @Meta() meta: RequestMeta,
+    @ZParam('id', UuidSchema) id: string,
+    @ZParam('relativeId', UuidSchema) relativeId: string,
+  ): Promise<PortalAccessIssued> {
     return this.portal.issue(actor, meta, id, relativeId);
   }
 
   @Get('relatives/:relativeId/portal-access')
   @RequirePermission('portal.issue')
-  @ApiDoc({ summary: "A relative's portal access: issued, revoked, last sign-in, lockout of the case number", response: PortalAccessStatusSchema, tags: ['family portal (staff)'] })
-  status(@CurrentActor() actor: Actor, @ZParam('id', UuidSchema) id: string, @ZParam('relativeId', UuidSchema) relativeId: string): Promise<PortalAccessStatus> {
+  @ApiDoc({
+    summary: "A relative's portal access: issued, revoked, last sign-in, lockout of the case number",
+    response: PortalAccessStatusSchema,
+    tags: ['family portal (staff)'],
+  })
+  status(
+    @CurrentActor() actor: Actor,
+    @ZParam('id', UuidSchema) id: string,
+    @ZParam('relativeId', UuidSchema) relativeId: string,
+  ): Promise<PortalAccessStatus> {
     return this.portal.status(actor, id, relativeId);
   }
 
   @Delete('relatives/:relativeId/portal-access')
   @HttpCode(204)
   @RequirePermission('portal.issue')
-  @ApiDoc({ summary: "Revoke a relative's portal access; their sessions end at once", status: 204, tags: ['family portal (staff)'] })
-  revoke(@CurrentActor() actor: Actor, @Meta() meta: RequestMeta, @ZParam('id', UuidSchema) id: string, @ZParam('relativeId', UuidSchema) relativeId: string): Promise<void> {
+  @ApiDoc({
+    summary: "Revoke a relative's portal access; their sessions end at once",
+    status: 204,
+    tags: ['family portal (staff)'],
+  })
+  revoke(
+    @CurrentActor() actor: Actor,
+    @Meta() meta: RequestMeta,
+    @ZParam('id', UuidSchema) id: string,
+    @ZParam('relativeId', UuidSchema) relativeId: string,
+  ): Promise<void> {
     return this.portal.revoke(actor, meta, id, relativeId);
   }
 
@@ -67,7 +97,8 @@ export class PortalAccessController {
   @HttpCode(200)
   @RequirePermission('portal.issue')
   @ApiDoc({
-    summary: 'The printable access letter (PDF, one A4 page) for the code just issued, in the relative’s language (?script=cyrl for Serbian Cyrillic)',
+    summary:
+      'The printable access letter (PDF, one A4 page) for the code just issued, in the relative’s language (?script=cyrl for Serbian Cyrillic)',
     produces: ['application/pdf'],
     status: 200,
     tags: ['family portal (staff)'],
@@ -81,6 +112,10 @@ export class PortalAccessController {
     @ZBody(PortalLetterRequestSchema) body: PortalLetterRequest,
   ): Promise<StreamableFile> {
     const { pdf, fileName } = await this.portal.letter(actor, meta, id, relativeId, body.accessCode, query);
-    return new StreamableFile(pdf, { type: 'application/pdf', disposition: `inline; filename="${fileName}"`, length: pdf.length });
+    return new StreamableFile(pdf, {
+      type: 'application/pdf',
+      disposition: `inline; filename="${fileName}"`,
+      length: pdf.length,
+    });
   }
 }

@@ -55,7 +55,10 @@ export class PortalAccessService {
       // A new code replaces the old one: whoever signed in with the old code is signed out.
       const sessionsEnded = await this.repo.revokeSessions(tx, relativeId);
       const action = before ? 'reissued' : 'issued';
-      await tx.caseEvent.create({ data: { caseId, type: 'PORTAL_ACCESS', actorId: actor.userId, data: { action, relativeId } }, select: { id: true } });
+      await tx.caseEvent.create({
+        data: { caseId, type: 'PORTAL_ACCESS', actorId: actor.userId, data: { action, relativeId } },
+        select: { id: true },
+      });
       await this.audit.record(tx, actor, meta, {
         action: before ? 'portal.reissue' : 'portal.issue',
         entityType: 'Relative',
@@ -79,8 +82,16 @@ export class PortalAccessService {
       if (access.revokedAt) return;
       await tx.portalAccess.update({ where: { relativeId }, data: { revokedAt: new Date() }, select: { id: true } });
       const sessionsEnded = await this.repo.revokeSessions(tx, relativeId);
-      await tx.caseEvent.create({ data: { caseId, type: 'PORTAL_ACCESS', actorId: actor.userId, data: { action: 'revoked', relativeId } }, select: { id: true } });
-      await this.audit.record(tx, actor, meta, { action: 'portal.revoke', entityType: 'Relative', entityId: relativeId, details: { caseId, sessionsEnded } });
+      await tx.caseEvent.create({
+        data: { caseId, type: 'PORTAL_ACCESS', actorId: actor.userId, data: { action: 'revoked', relativeId } },
+        select: { id: true },
+      });
+      await this.audit.record(tx, actor, meta, {
+        action: 'portal.revoke',
+        entityType: 'Relative',
+        entityId: relativeId,
+        details: { caseId, sessionsEnded },
+      });
     });
   }
 
@@ -110,7 +121,10 @@ export class PortalAccessService {
     const caseRow = await this.repo.caseInScope(actor, caseId);
     if (!caseRow) throw AppError.notFound('Case');
     const links = await this.repo.casePortalRelatives(caseId);
-    const [lastSignIn, lockedUntil] = await Promise.all([this.repo.lastSignIn(links.map((l) => l.relative.id)), this.lockedUntil(caseRow.caseNumber)]);
+    const [lastSignIn, lockedUntil] = await Promise.all([
+      this.repo.lastSignIn(links.map((l) => l.relative.id)),
+      this.lockedUntil(caseRow.caseNumber),
+    ]);
     return CasePortalSummarySchema.parse({
       caseNumber: caseRow.caseNumber,
       familyLoginLockedUntil: lockedUntil?.toISOString() ?? null,
@@ -136,7 +150,11 @@ export class PortalAccessService {
       await this.throttle.lock(tx, key);
       // Failures count only after the last success, so a recorded success clears the lock.
       await this.throttle.record(tx, key, true, meta.ip);
-      await this.audit.record(tx, actor, meta, { action: 'portal.login_unlocked', entityType: 'Case', entityId: caseId });
+      await this.audit.record(tx, actor, meta, {
+        action: 'portal.login_unlocked',
+        entityType: 'Case',
+        entityId: caseId,
+      });
     });
   }
 
@@ -144,18 +162,34 @@ export class PortalAccessService {
    * The printable letter. The code is never stored, so the officer's browser sends back the code
    * it was just shown; it must be the current one.
    */
-  async letter(actor: Actor, meta: RequestMeta, caseId: string, relativeId: string, accessCode: string, query: PortalLetterQuery): Promise<{ pdf: Buffer; fileName: string }> {
+  async letter(
+    actor: Actor,
+    meta: RequestMeta,
+    caseId: string,
+    relativeId: string,
+    accessCode: string,
+    query: PortalLetterQuery,
+  ): Promise<{ pdf: Buffer; fileName: string }> {
     const { caseRow, relative } = await this.scoped(actor, caseId, relativeId);
     const access = await this.repo.portalAccess(relativeId);
     const normalized = normalizeAccessCode(accessCode);
     if (!access || access.revokedAt || !(await verifyPassword(access.codeHash, normalized)))
-      throw new AppError('CONFLICT', 'This is not the current access code of this relative; issue a new code to print a letter', {
-        errors: [{ field: 'accessCode', message: 'Not the current access code', code: 'not_current' }],
-      });
+      throw new AppError(
+        'CONFLICT',
+        'This is not the current access code of this relative; issue a new code to print a letter',
+        {
+          errors: [{ field: 'accessCode', message: 'Not the current access code', code: 'not_current' }],
+        },
+      );
     const language = (query.language ?? relative.preferredLanguage) as ContactLanguage;
     const languages = languagesFor(language, query.script ?? 'latn');
     const office = await this.repo.office(caseRow.officeId);
-    const officeName = { sq: office.nameSq, 'sr-Latn': office.nameSrLatn, 'sr-Cyrl': office.nameSrCyrl, en: office.nameEn }[languages[0]];
+    const officeName = {
+      sq: office.nameSq,
+      'sr-Latn': office.nameSrLatn,
+      'sr-Cyrl': office.nameSrCyrl,
+      en: office.nameEn,
+    }[languages[0]];
     const pdf = await renderPortalLetter({
       languages,
       portalUrl: `${this.config.publicUrl}/family`,
@@ -163,7 +197,12 @@ export class PortalAccessService {
       accessCode: normalized.replace(/(.{4})(?=.)/g, '$1-'),
       office: { name: officeName, phone: office.phone, hours: office.hours, address: office.address },
     });
-    await this.audit.record(null, actor, meta, { action: 'portal.letter', entityType: 'Relative', entityId: relativeId, details: { caseId, languages } });
+    await this.audit.record(null, actor, meta, {
+      action: 'portal.letter',
+      entityType: 'Relative',
+      entityId: relativeId,
+      details: { caseId, languages },
+    });
     return { pdf, fileName: `portal-letter-${caseRow.caseNumber.replace(/[^A-Za-z0-9-]/g, '_')}.pdf` };
   }
 
@@ -172,7 +211,12 @@ export class PortalAccessService {
     return seconds > 0 ? new Date(Date.now() + seconds * 1000) : null;
   }
 
-  private async scoped(actor: Actor, caseId: string, relativeId: string, tx?: Parameters<FamilyRepository['caseInScope']>[2]): Promise<{ caseRow: ScopedCase; relative: NonNullable<Awaited<ReturnType<FamilyRepository['relativeOfCase']>>> }> {
+  private async scoped(
+    actor: Actor,
+    caseId: string,
+    relativeId: string,
+    tx?: Parameters<FamilyRepository['caseInScope']>[2],
+  ): Promise<{ caseRow: ScopedCase; relative: NonNullable<Awaited<ReturnType<FamilyRepository['relativeOfCase']>>> }> {
     const caseRow = await this.repo.caseInScope(actor, caseId, tx);
     if (!caseRow) throw AppError.notFound('Case');
     const relative = await this.repo.relativeOfCase(caseId, relativeId, tx);

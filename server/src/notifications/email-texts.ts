@@ -20,7 +20,12 @@ const EN: EmailText = {
       'There is new information for you on the family portal of the Missing Persons Resource Center.',
       '',
       `To read it, open ${portalUrl} and sign in with the case number and the access code from our letter.`,
-      callLine(phone, hours, (p) => `If you would rather talk to us, call ${p}.`, 'If you would rather talk to us, call or visit your office.'),
+      callLine(
+        phone,
+        hours,
+        (p) => `If you would rather talk to us, call ${p}.`,
+        'If you would rather talk to us, call or visit your office.',
+      ),
       '',
       'This message was sent automatically; please do not reply to it. You can write to us through the portal.',
     ].join('\n'),
@@ -35,7 +40,12 @@ const SQ: EmailText = {
       'Keni informacion të ri në portalin për familjet të Qendrës së Burimeve për Personat e Zhdukur.',
       '',
       `Për ta lexuar, hapni ${portalUrl} dhe hyni me numrin e rastit dhe kodin e qasjes nga letra jonë.`,
-      callLine(phone, hours, (p) => `Nëse preferoni të flisni me ne, na telefononi në ${p}.`, 'Nëse preferoni të flisni me ne, na telefononi ose ejani në zyrën tuaj.'),
+      callLine(
+        phone,
+        hours,
+        (p) => `Nëse preferoni të flisni me ne, na telefononi në ${p}.`,
+        'Nëse preferoni të flisni me ne, na telefononi ose ejani në zyrën tuaj.',
+      ),
       '',
       'Ky mesazh është dërguar automatikisht; ju lutemi mos iu përgjigjni. Mund të na shkruani përmes portalit.',
     ].join('\n'),
@@ -50,7 +60,12 @@ const SR_LATN: EmailText = {
       'Na portalu za porodice Centra za resurse o nestalim licima imate nove informacije.',
       '',
       `Da biste ih pročitali, otvorite ${portalUrl} i prijavite se brojem predmeta i pristupnim kodom iz našeg pisma.`,
-      callLine(phone, hours, (p) => `Ako više volite da razgovarate sa nama, pozovite ${p}.`, 'Ako više volite da razgovarate sa nama, pozovite ili posetite svoju kancelariju.'),
+      callLine(
+        phone,
+        hours,
+        (p) => `Ako više volite da razgovarate sa nama, pozovite ${p}.`,
+        'Ako više volite da razgovarate sa nama, pozovite ili posetite svoju kancelariju.',
+      ),
       '',
       'Ova poruka je poslata automatski; molimo vas da na nju ne odgovarate. Možete nam pisati preko portala.',
     ].join('\n'),
@@ -74,7 +89,10 @@ const TEXTS: Record<LetterLanguage, EmailText> = { en: EN, sq: SQ, 'sr-Latn': SR
  * The email for a relative's preferred language: the same language choices as the letter;
  * Serbian is written in Cyrillic and then in Latin, since we do not know which script a family reads.
  */
-export function updateEmail(preferredLanguage: string, v: { portalUrl: string; phone: string | null; hours: string | null }): { subject: string; text: string; language: string } {
+export function updateEmail(
+  preferredLanguage: string,
+  v: { portalUrl: string; phone: string | null; hours: string | null },
+): { subject: string; text: string; language: string } {
   const langs: LetterLanguage[] = preferredLanguage === 'sr' ? ['sr-Cyrl', 'sr-Latn'] : languagesFor(preferredLanguage);
   const texts = langs.map((l) => TEXTS[l]);
   const subject = [...new Set(texts.map((t) => t.subject))].join(' / ');

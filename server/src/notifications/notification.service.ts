@@ -77,7 +77,10 @@ export class NotificationService implements OnApplicationBootstrap, OnModuleDest
    * the triggers cannot see.
    */
   async notifyFamily(caseId: string, reason: string): Promise<void> {
-    await this.db.pool.query(`INSERT INTO notification_outbox (case_id, source) VALUES ($1, $2)`, [caseId, `manual:${reason}`.slice(0, 60)]);
+    await this.db.pool.query(`INSERT INTO notification_outbox (case_id, source) VALUES ($1, $2)`, [
+      caseId,
+      `manual:${reason}`.slice(0, 60),
+    ]);
     void this.kick();
   }
 
@@ -96,7 +99,9 @@ export class NotificationService implements OnApplicationBootstrap, OnModuleDest
   private async drain(): Promise<number> {
     const client = await this.db.pool.connect();
     try {
-      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [OUTBOX_LOCK]);
+      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [
+        OUTBOX_LOCK,
+      ]);
       if (!rows[0].locked) return 0;
       try {
         let total = 0;
@@ -136,7 +141,10 @@ export class NotificationService implements OnApplicationBootstrap, OnModuleDest
   private async recipients(rows: OutboxRow[]): Promise<Map<string, Recipient>> {
     const sourceIds = rows.map((r) => r.source_id).filter((x): x is string => !!x);
     const [informedEvents, messages] = await Promise.all([
-      this.db.pool.query<{ id: string }>(`SELECT id FROM case_event WHERE id = ANY($1::uuid[]) AND type = 'FAMILY_INFORMED'`, [sourceIds]),
+      this.db.pool.query<{ id: string }>(
+        `SELECT id FROM case_event WHERE id = ANY($1::uuid[]) AND type = 'FAMILY_INFORMED'`,
+        [sourceIds],
+      ),
       this.db.pool.query<{ id: string; relative_id: string | null }>(
         `SELECT id, relative_id FROM family_message WHERE id = ANY($1::uuid[]) AND NOT from_family`,
         [sourceIds],
@@ -152,7 +160,12 @@ export class NotificationService implements OnApplicationBootstrap, OnModuleDest
       const input = await this.views.load(caseId);
       if (!input) continue;
       const view = buildFamilyView(input.case, input.events, input.contacts, input.attachments);
-      const { rows: family } = await this.db.pool.query<{ id: string; email: string; preferred_language: string; office_id: string }>(
+      const { rows: family } = await this.db.pool.query<{
+        id: string;
+        email: string;
+        preferred_language: string;
+        office_id: string;
+      }>(
         `SELECT r.id, r.email, r.preferred_language, c.office_id
            FROM "case" c
            JOIN case_relative cr ON cr.case_id = c.id
@@ -166,7 +179,8 @@ export class NotificationService implements OnApplicationBootstrap, OnModuleDest
           if (item.relative_id && item.relative_id !== rel.id) return false;
           if (item.source.startsWith('manual:') || item.source === 'retry') return true;
           if (!item.source_id) return false;
-          if (item.source === 'family_message') return replies.has(item.source_id) && [null, rel.id].includes(replies.get(item.source_id)!);
+          if (item.source === 'family_message')
+            return replies.has(item.source_id) && [null, rel.id].includes(replies.get(item.source_id)!);
           return view.visibleIds.has(item.source_id) || informed.has(item.source_id);
         });
         if (!news.length) continue;
@@ -191,14 +205,24 @@ export class NotificationService implements OnApplicationBootstrap, OnModuleDest
   }
 
   private async send(r: Recipient): Promise<void> {
-    const { rows } = await this.db.pool.query<{ phone: string | null; hours: string | null }>('SELECT phone, hours FROM office WHERE id = $1', [r.officeId]);
-    const mail = updateEmail(r.preferredLanguage, { portalUrl: `${this.config.publicUrl}/family`, phone: rows[0]?.phone ?? null, hours: rows[0]?.hours ?? null });
+    const { rows } = await this.db.pool.query<{ phone: string | null; hours: string | null }>(
+      'SELECT phone, hours FROM office WHERE id = $1',
+      [r.officeId],
+    );
+    const mail = updateEmail(r.preferredLanguage, {
+      portalUrl: `${this.config.publicUrl}/family`,
+      phone: rows[0]?.phone ?? null,
+      hours: rows[0]?.hours ?? null,
+    });
     const caseIds = [...r.caseIds];
     try {
       await this.mailer!.send({ to: r.email, ...mail });
     } catch (err) {
       const attempts = r.attempts + 1;
-      this.logger.warn({ reason: (err as Error).message, relativeId: r.relativeId, attempts }, 'Family notification email failed');
+      this.logger.warn(
+        { reason: (err as Error).message, relativeId: r.relativeId, attempts },
+        'Family notification email failed',
+      );
       if (attempts < MAX_ATTEMPTS) {
         const delay = RETRY_MINUTES[Math.min(attempts - 1, RETRY_MINUTES.length - 1)];
         await this.db.pool.query(
@@ -207,7 +231,12 @@ export class NotificationService implements OnApplicationBootstrap, OnModuleDest
           [caseIds, r.relativeId, attempts, delay],
         );
       } else {
-        await this.audit.record(null, null, null, { action: 'notification.failed', entityType: 'Relative', entityId: r.relativeId, details: { caseIds, attempts } });
+        await this.audit.record(null, null, null, {
+          action: 'notification.failed',
+          entityType: 'Relative',
+          entityId: r.relativeId,
+          details: { caseIds, attempts },
+        });
       }
       return;
     }
@@ -215,7 +244,12 @@ export class NotificationService implements OnApplicationBootstrap, OnModuleDest
     await this.db.transaction(async (tx) => {
       for (const caseId of caseIds) {
         await tx.caseEvent.create({
-          data: { caseId, type: 'NOTIFICATION_SENT', familyVisible: false, data: { channel: 'EMAIL', relativeId: r.relativeId, reasons: [...r.sources] } },
+          data: {
+            caseId,
+            type: 'NOTIFICATION_SENT',
+            familyVisible: false,
+            data: { channel: 'EMAIL', relativeId: r.relativeId, reasons: [...r.sources] },
+          },
           select: { id: true },
         });
       }

@@ -14,11 +14,19 @@ export interface CaseRow {
 export async function createCase(
   pool: pg.Pool,
   officeCode: string,
-  opts: { firstName?: string; lastName?: string; circumstances?: string; fate?: string; workflow?: string; officerId?: string | null; createdAt?: Date } = {},
+  opts: {
+    firstName?: string;
+    lastName?: string;
+    circumstances?: string;
+    fate?: string;
+    workflow?: string;
+    officerId?: string | null;
+    createdAt?: Date;
+  } = {},
 ): Promise<CaseRow> {
   const { rows } = await pool.query<CaseRow>(
     `INSERT INTO "case" (id, case_number, office_id, first_name, last_name, circumstances, fate_status, workflow_status, assigned_officer_id, created_at, updated_at)
-     VALUES (gen_random_uuid(), 'FP-' || lpad(nextval('case_number_seq')::text, 6, '0'), (SELECT id FROM office WHERE code = $1),
+     VALUES (gen_random_uuid(), 'MP-' || lpad(nextval('case_number_seq')::text, 6, '0'), (SELECT id FROM office WHERE code = $1),
              $2, $3, $4, $5::"FateStatus", $6::"WorkflowStatus", $7, coalesce($8, now()), now())
      RETURNING id, case_number AS "caseNumber"`,
     [
@@ -64,19 +72,45 @@ export async function addRelative(pool: pg.Pool, caseId: string, opts: RelativeO
   return rows[0].id;
 }
 
-export async function linkRelative(pool: pg.Pool, caseId: string, relativeId: string, relationship = 'SIBLING'): Promise<void> {
-  await pool.query(`INSERT INTO case_relative (case_id, relative_id, relationship) VALUES ($1, $2, $3)`, [caseId, relativeId, relationship]);
+export async function linkRelative(
+  pool: pg.Pool,
+  caseId: string,
+  relativeId: string,
+  relationship = 'SIBLING',
+): Promise<void> {
+  await pool.query(`INSERT INTO case_relative (case_id, relative_id, relationship) VALUES ($1, $2, $3)`, [
+    caseId,
+    relativeId,
+    relationship,
+  ]);
 }
 
 export async function addEvent(
   pool: pg.Pool,
   caseId: string,
-  e: { type: string; at?: Date; from?: string | null; to?: string | null; note?: string | null; familyMessage?: string | null; familyVisible?: boolean },
+  e: {
+    type: string;
+    at?: Date;
+    from?: string | null;
+    to?: string | null;
+    note?: string | null;
+    familyMessage?: string | null;
+    familyVisible?: boolean;
+  },
 ): Promise<string> {
   const { rows } = await pool.query<{ id: string }>(
     `INSERT INTO case_event (id, case_id, type, at, from_status, to_status, note, family_message, family_visible)
      VALUES (gen_random_uuid(), $1, $2::"CaseEventType", coalesce($3, now()), $4, $5, $6, $7, $8) RETURNING id`,
-    [caseId, e.type, e.at ?? null, e.from ?? null, e.to ?? null, e.note ?? null, e.familyMessage ?? null, e.familyVisible ?? !!e.familyMessage],
+    [
+      caseId,
+      e.type,
+      e.at ?? null,
+      e.from ?? null,
+      e.to ?? null,
+      e.note ?? null,
+      e.familyMessage ?? null,
+      e.familyVisible ?? !!e.familyMessage,
+    ],
   );
   return rows[0].id;
 }
@@ -103,7 +137,12 @@ export interface ReceivedMail {
 }
 
 /** A real SMTP server in this process: nodemailer talks SMTP to it and tests read what arrived. */
-export async function startSmtpServer(): Promise<{ url: string; mails: ReceivedMail[]; waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>; close(): Promise<void> }> {
+export async function startSmtpServer(): Promise<{
+  url: string;
+  mails: ReceivedMail[];
+  waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
+  close(): Promise<void>;
+}> {
   const mails: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -145,13 +184,23 @@ export function mailText(raw: string): { subject: string; body: string; headers:
   const encoding = /content-transfer-encoding:\s*([\w-]+)/i.exec(unfolded)?.[1]?.toLowerCase();
   if (encoding === 'base64') body = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
   if (encoding === 'quoted-printable') {
-    body = decodeURIComponent(body.replace(/=\r?\n/g, '').replace(/%/g, '%25').replace(/=([0-9A-F]{2})/gi, '%$1'));
+    body = decodeURIComponent(
+      body
+        .replace(/=\r?\n/g, '')
+        .replace(/%/g, '%25')
+        .replace(/=([0-9A-F]{2})/gi, '%$1'),
+    );
   }
   const subjectRaw = /^subject:\s*(.*)$/im.exec(unfolded)?.[1] ?? '';
   const subject = subjectRaw.replace(/=\?utf-8\?([bq])\?([^?]*)\?=\s*/gi, (_, enc: string, data: string) =>
     enc.toLowerCase() === 'b'
       ? Buffer.from(data, 'base64').toString('utf8')
-      : decodeURIComponent(data.replace(/%/g, '%25').replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, '%$1')),
+      : decodeURIComponent(
+          data
+            .replace(/%/g, '%25')
+            .replace(/_/g, ' ')
+            .replace(/=([0-9A-F]{2})/gi, '%$1'),
+        ),
   );
   return { subject, body: body.replace(/\r\n/g, '\n'), headers: unfolded };
 }

@@ -21,7 +21,13 @@ const SECRETS = {
   workflowNote: 'WORKFLOW-NOTE-SECRET checked against the ICRC list',
 };
 
-async function insertAttachment(t: TestApp, caseId: string, fileName: string, visibility: 'INTERNAL' | 'FAMILY', data = Buffer.from('%PDF-1.4 fictional')): Promise<string> {
+async function insertAttachment(
+  t: TestApp,
+  caseId: string,
+  fileName: string,
+  visibility: 'INTERNAL' | 'FAMILY',
+  data = Buffer.from('%PDF-1.4 fictional'),
+): Promise<string> {
   const { rows } = await t.pool.query<{ id: string }>(
     `INSERT INTO attachment (id, case_id, file_name, content_type, size, sha256, visibility, data)
      VALUES (gen_random_uuid(), $1, $2, 'application/pdf', $3, encode(sha256($4), 'hex'), $5::"Visibility", $4) RETURNING id`,
@@ -46,20 +52,69 @@ describe('what a family sees, and never sees', () => {
     const u = await t.createUser('LIAISON_OFFICER', 'PRISTINA', { email: SECRETS.officerEmail, name: 'Drita Officer' });
     officerId = u.id;
     officer = await t.client().login(u.email);
-    await t.pool.query(`UPDATE office SET phone = '+383 38 555 010', hours = 'Mon–Fri 08:00–16:00' WHERE code = 'PRISTINA'`);
-    kase = await createCase(t.pool, 'PRISTINA', { firstName: 'Agim', lastName: 'Fiktivi', circumstances: SECRETS.circumstances, officerId, createdAt: new Date(Date.now() - 30 * 86_400_000), workflow: 'ACTIVE' });
-    await t.pool.query(`UPDATE "case" SET father_name = $2, other_names = ARRAY['Агим'] WHERE id = $1`, [kase.id, SECRETS.fatherName]);
-    await t.pool.query(`INSERT INTO external_reference (id, case_id, system, reference) VALUES (gen_random_uuid(), $1, 'ICMP', $2)`, [kase.id, SECRETS.externalReference]);
-    relativeId = await addRelative(t.pool, kase.id, { firstName: 'Shpresa', phone: '+383 44 123 456', email: 'shpresa@example.test', address: 'Rr. Fiktive 1', preferredLanguage: 'sq', dna: 'YES' });
-    otherRelativeId = await addRelative(t.pool, kase.id, { firstName: 'Other', phone: SECRETS.otherPhone, email: SECRETS.otherEmail, address: SECRETS.otherAddress, dna: 'YES' });
-    await t.pool.query(`INSERT INTO consent (id, relative_id, organisation, given_on) VALUES (gen_random_uuid(), $1, 'ICMP', current_date)`, [otherRelativeId]);
+    await t.pool.query(
+      `UPDATE office SET phone = '+383 38 555 010', hours = 'Mon–Fri 08:00–16:00' WHERE code = 'PRISTINA'`,
+    );
+    kase = await createCase(t.pool, 'PRISTINA', {
+      firstName: 'Agim',
+      lastName: 'Fiktivi',
+      circumstances: SECRETS.circumstances,
+      officerId,
+      createdAt: new Date(Date.now() - 30 * 86_400_000),
+      workflow: 'ACTIVE',
+    });
+    await t.pool.query(`UPDATE "case" SET father_name = $2, other_names = ARRAY['Агим'] WHERE id = $1`, [
+      kase.id,
+      SECRETS.fatherName,
+    ]);
+    await t.pool.query(
+      `INSERT INTO external_reference (id, case_id, system, reference) VALUES (gen_random_uuid(), $1, 'ICMP', $2)`,
+      [kase.id, SECRETS.externalReference],
+    );
+    relativeId = await addRelative(t.pool, kase.id, {
+      firstName: 'Shpresa',
+      phone: '+383 44 123 456',
+      email: 'shpresa@example.test',
+      address: 'Rr. Fiktive 1',
+      preferredLanguage: 'sq',
+      dna: 'YES',
+    });
+    otherRelativeId = await addRelative(t.pool, kase.id, {
+      firstName: 'Other',
+      phone: SECRETS.otherPhone,
+      email: SECRETS.otherEmail,
+      address: SECRETS.otherAddress,
+      dna: 'YES',
+    });
+    await t.pool.query(
+      `INSERT INTO consent (id, relative_id, organisation, given_on) VALUES (gen_random_uuid(), $1, 'ICMP', current_date)`,
+      [otherRelativeId],
+    );
 
     const day = (n: number) => new Date(Date.now() - n * 86_400_000);
     await addEvent(t.pool, kase.id, { type: 'CREATED', at: day(30), note: SECRETS.internalNote });
-    await addEvent(t.pool, kase.id, { type: 'WORKFLOW_CHANGED', at: day(29), from: 'NEW', to: 'VERIFIED', note: SECRETS.workflowNote });
-    await addEvent(t.pool, kase.id, { type: 'WORKFLOW_CHANGED', at: day(28), from: 'VERIFIED', to: 'ACTIVE', note: SECRETS.workflowNote, familyMessage: 'We have started the search for Agim.' });
+    await addEvent(t.pool, kase.id, {
+      type: 'WORKFLOW_CHANGED',
+      at: day(29),
+      from: 'NEW',
+      to: 'VERIFIED',
+      note: SECRETS.workflowNote,
+    });
+    await addEvent(t.pool, kase.id, {
+      type: 'WORKFLOW_CHANGED',
+      at: day(28),
+      from: 'VERIFIED',
+      to: 'ACTIVE',
+      note: SECRETS.workflowNote,
+      familyMessage: 'We have started the search for Agim.',
+    });
     await addEvent(t.pool, kase.id, { type: 'NOTE', at: day(20), note: SECRETS.informant });
-    await addEvent(t.pool, kase.id, { type: 'NOTE', at: day(10), note: SECRETS.internalNote, familyMessage: 'We met the ICRC about your case.' });
+    await addEvent(t.pool, kase.id, {
+      type: 'NOTE',
+      at: day(10),
+      note: SECRETS.internalNote,
+      familyMessage: 'We met the ICRC about your case.',
+    });
     await t.pool.query(
       `INSERT INTO contact (id, case_id, occurred_at, channel, relative_id, officer_id, summary) VALUES (gen_random_uuid(), $1, now() - interval '15 days', 'VISIT', $2, $3, $4)`,
       [kase.id, relativeId, officerId, SECRETS.internalSummary],
@@ -74,10 +129,22 @@ describe('what a family sees, and never sees', () => {
       [kase.id],
     );
     internalFile = await insertAttachment(t, kase.id, SECRETS.internalFile, 'INTERNAL');
-    familyFile = await insertAttachment(t, kase.id, 'letter-for-family.pdf', 'FAMILY', Buffer.from('%PDF-1.4 for the family'));
-    await t.pool.query(`INSERT INTO family_message (id, case_id, relative_id, from_family, body) VALUES (gen_random_uuid(), $1, $2, true, $3)`, [kase.id, otherRelativeId, SECRETS.otherMessage]);
+    familyFile = await insertAttachment(
+      t,
+      kase.id,
+      'letter-for-family.pdf',
+      'FAMILY',
+      Buffer.from('%PDF-1.4 for the family'),
+    );
+    await t.pool.query(
+      `INSERT INTO family_message (id, case_id, relative_id, from_family, body) VALUES (gen_random_uuid(), $1, $2, true, $3)`,
+      [kase.id, otherRelativeId, SECRETS.otherMessage],
+    );
     // A staff read of the case leaves audit entries that must never reach the family either.
-    await t.pool.query(`INSERT INTO audit_entry (id, action, entity_type, entity_id, actor_id, actor_role) VALUES (gen_random_uuid(), 'case.read', 'Case', $1, $2, 'LIAISON_OFFICER')`, [kase.id, officerId]);
+    await t.pool.query(
+      `INSERT INTO audit_entry (id, action, entity_type, entity_id, actor_id, actor_role) VALUES (gen_random_uuid(), 'case.read', 'Case', $1, $2, 'LIAISON_OFFICER')`,
+      [kase.id, officerId],
+    );
 
     family = await familyLogin(t.client(), kase.caseNumber, await issueAccess(officer, kase.id, relativeId));
   });
@@ -86,7 +153,37 @@ describe('what a family sees, and never sees', () => {
   const leaks = (json: string) => {
     const found: string[] = [];
     for (const [name, secret] of Object.entries(SECRETS)) if (json.includes(secret)) found.push(name);
-    for (const word of ['dnaSample', 'dna_sample', '"dna', 'circumstances', 'consent', 'ICMP', 'informant', 'prevHash', 'actorId', 'actorRole', '"hash"', '"seq"', 'requestId', '"note"', 'internal', 'INTERNAL', 'fateStatus', 'workflowStatus', 'FATE_CHANGED', 'WORKFLOW_CHANGED', '"VERIFIED"', '"ACTIVE"', 'familyVisible', 'sha256', 'codeHash', 'email":"drita', otherRelativeId, internalFile, 'Other'])
+    for (const word of [
+      'dnaSample',
+      'dna_sample',
+      '"dna',
+      'circumstances',
+      'consent',
+      'ICMP',
+      'informant',
+      'prevHash',
+      'actorId',
+      'actorRole',
+      '"hash"',
+      '"seq"',
+      'requestId',
+      '"note"',
+      'internal',
+      'INTERNAL',
+      'fateStatus',
+      'workflowStatus',
+      'FATE_CHANGED',
+      'WORKFLOW_CHANGED',
+      '"VERIFIED"',
+      '"ACTIVE"',
+      'familyVisible',
+      'sha256',
+      'codeHash',
+      'email":"drita',
+      otherRelativeId,
+      internalFile,
+      'Other',
+    ])
       if (json.includes(word)) found.push(word);
     return found;
   };
@@ -96,8 +193,21 @@ describe('what a family sees, and never sees', () => {
     expect(res.status).toBe(200);
     expect(leaks(res.text)).toEqual([]);
     expect(res.body.items).toHaveLength(1);
-    expect(Object.keys(res.body.items[0]).sort()).toEqual(['caseNumber', 'id', 'lastUpdateAt', 'missingPerson', 'stage', 'unreadMessages']);
-    expect(res.body.items[0]).toMatchObject({ id: kase.id, caseNumber: kase.caseNumber, missingPerson: { firstName: 'Agim', lastName: 'Fiktivi' }, stage: 'SEARCHING', unreadMessages: 0 });
+    expect(Object.keys(res.body.items[0]).sort()).toEqual([
+      'caseNumber',
+      'id',
+      'lastUpdateAt',
+      'missingPerson',
+      'stage',
+      'unreadMessages',
+    ]);
+    expect(res.body.items[0]).toMatchObject({
+      id: kase.id,
+      caseNumber: kase.caseNumber,
+      missingPerson: { firstName: 'Agim', lastName: 'Fiktivi' },
+      stage: 'SEARCHING',
+      unreadMessages: 0,
+    });
   });
 
   it('shows the case: timeline for the family, shared documents, office, liaison officer (name only), next appointment', async () => {
@@ -106,7 +216,20 @@ describe('what a family sees, and never sees', () => {
     expect(leaks(res.text)).toEqual([]);
     const c = res.body;
     expect(Object.keys(c).sort()).toEqual(
-      ['attachments', 'caseNumber', 'id', 'lastUpdateAt', 'liaisonOfficer', 'messages', 'missingPerson', 'nextAppointment', 'office', 'stage', 'timeline', 'unreadMessages'].sort(),
+      [
+        'attachments',
+        'caseNumber',
+        'id',
+        'lastUpdateAt',
+        'liaisonOfficer',
+        'messages',
+        'missingPerson',
+        'nextAppointment',
+        'office',
+        'stage',
+        'timeline',
+        'unreadMessages',
+      ].sort(),
     );
     expect(c.stage).toBe('SEARCHING');
     expect(c.liaisonOfficer).toEqual({ name: 'Drita Officer' });
@@ -114,11 +237,35 @@ describe('what a family sees, and never sees', () => {
     expect(c.office.name.sq).toContain('Qendra');
     const inTwelveDays = new Date(Date.now() + 12 * 86_400_000).toISOString().slice(0, 10);
     expect(c.nextAppointment).toBe(inTwelveDays);
-    expect(c.timeline.map((x: { kind: string }) => x.kind)).toEqual(['DOCUMENT', 'CONTACT', 'UPDATE', 'UPDATE', 'CASE_OPENED']);
-    expect(c.timeline).toContainEqual(expect.objectContaining({ kind: 'CONTACT', channel: 'PHONE', summary: 'We talked about the next steps of the search.' }));
-    expect(c.timeline).toContainEqual(expect.objectContaining({ kind: 'UPDATE', message: 'We have started the search for Agim.' }));
-    expect(c.timeline).toContainEqual(expect.objectContaining({ kind: 'UPDATE', message: 'We met the ICRC about your case.' }));
-    expect(c.attachments).toEqual([{ id: familyFile, fileName: 'letter-for-family.pdf', contentType: 'application/pdf', size: 23, createdAt: expect.any(String) }]);
+    expect(c.timeline.map((x: { kind: string }) => x.kind)).toEqual([
+      'DOCUMENT',
+      'CONTACT',
+      'UPDATE',
+      'UPDATE',
+      'CASE_OPENED',
+    ]);
+    expect(c.timeline).toContainEqual(
+      expect.objectContaining({
+        kind: 'CONTACT',
+        channel: 'PHONE',
+        summary: 'We talked about the next steps of the search.',
+      }),
+    );
+    expect(c.timeline).toContainEqual(
+      expect.objectContaining({ kind: 'UPDATE', message: 'We have started the search for Agim.' }),
+    );
+    expect(c.timeline).toContainEqual(
+      expect.objectContaining({ kind: 'UPDATE', message: 'We met the ICRC about your case.' }),
+    );
+    expect(c.attachments).toEqual([
+      {
+        id: familyFile,
+        fileName: 'letter-for-family.pdf',
+        contentType: 'application/pdf',
+        size: 23,
+        createdAt: expect.any(String),
+      },
+    ]);
     expect(c.messages).toEqual([]);
   });
 
@@ -126,7 +273,15 @@ describe('what a family sees, and never sees', () => {
     const res = await family.get('/api/v1/family/me');
     expect(res.status).toBe(200);
     expect(leaks(res.text)).toEqual([]);
-    expect(res.body.relative).toEqual({ id: relativeId, firstName: 'Shpresa', lastName: 'Fiktivi', phone: '+383 44 123 456', email: 'shpresa@example.test', address: 'Rr. Fiktive 1', preferredLanguage: 'sq' });
+    expect(res.body.relative).toEqual({
+      id: relativeId,
+      firstName: 'Shpresa',
+      lastName: 'Fiktivi',
+      phone: '+383 44 123 456',
+      email: 'shpresa@example.test',
+      address: 'Rr. Fiktive 1',
+      preferredLanguage: 'sq',
+    });
   });
 
   it('downloads shared documents, never internal ones', async () => {
@@ -141,12 +296,26 @@ describe('what a family sees, and never sees', () => {
   });
 
   it('lets the family update their contact details: audited with masked values, and the officer sees it on the timeline', async () => {
-    const res = await family.patch('/api/v1/family/me', { phone: '+383 44 999 000', address: '', preferredLanguage: 'en' });
+    const res = await family.patch('/api/v1/family/me', {
+      phone: '+383 44 999 000',
+      address: '',
+      preferredLanguage: 'en',
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ phone: '+383 44 999 000', address: null, email: 'shpresa@example.test', preferredLanguage: 'en' });
-    const { rows } = await t.pool.query(`SELECT phone, address, preferred_language FROM relative WHERE id = $1`, [relativeId]);
+    expect(res.body).toMatchObject({
+      phone: '+383 44 999 000',
+      address: null,
+      email: 'shpresa@example.test',
+      preferredLanguage: 'en',
+    });
+    const { rows } = await t.pool.query(`SELECT phone, address, preferred_language FROM relative WHERE id = $1`, [
+      relativeId,
+    ]);
     expect(rows[0]).toEqual({ phone: '+383 44 999 000', address: null, preferred_language: 'en' });
-    const audit = await t.pool.query(`SELECT actor_role, changes, details FROM audit_entry WHERE action = 'family.profile.update' AND entity_id = $1`, [relativeId]);
+    const audit = await t.pool.query(
+      `SELECT actor_role, changes, details FROM audit_entry WHERE action = 'family.profile.update' AND entity_id = $1`,
+      [relativeId],
+    );
     expect(audit.rows).toHaveLength(1);
     expect(audit.rows[0].actor_role).toBe('FAMILY');
     expect(audit.rows[0].details).toEqual({ relativeId });
@@ -156,13 +325,23 @@ describe('what a family sees, and never sees', () => {
       preferredLanguage: { from: 'sq', to: 'en' },
     });
     expect(JSON.stringify(audit.rows[0])).not.toContain('999 000');
-    const events = await t.pool.query(`SELECT note, data, family_visible FROM case_event WHERE case_id = $1 AND data->>'kind' = 'FAMILY_CONTACT_UPDATED'`, [kase.id]);
+    const events = await t.pool.query(
+      `SELECT note, data, family_visible FROM case_event WHERE case_id = $1 AND data->>'kind' = 'FAMILY_CONTACT_UPDATED'`,
+      [kase.id],
+    );
     expect(events.rows).toHaveLength(1);
     expect(events.rows[0].family_visible).toBe(false);
-    expect(events.rows[0].data).toEqual({ kind: 'FAMILY_CONTACT_UPDATED', relativeId, fields: ['phone', 'address', 'preferredLanguage'] });
+    expect(events.rows[0].data).toEqual({
+      kind: 'FAMILY_CONTACT_UPDATED',
+      relativeId,
+      fields: ['phone', 'address', 'preferredLanguage'],
+    });
     // Nothing changed: nothing recorded.
     expect((await family.patch('/api/v1/family/me', { phone: '+383 44 999 000' })).status).toBe(200);
-    expect((await t.pool.query(`SELECT count(*)::int AS n FROM audit_entry WHERE action = 'family.profile.update'`)).rows[0].n).toBe(1);
+    expect(
+      (await t.pool.query(`SELECT count(*)::int AS n FROM audit_entry WHERE action = 'family.profile.update'`)).rows[0]
+        .n,
+    ).toBe(1);
     const bad = await family.patch('/api/v1/family/me', { email: 'not-an-email', phone: 'call me maybe' });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['email', 'phone']);
@@ -218,7 +397,13 @@ describe('news of remains reaches the family in person first', () => {
     const before = await family.get(`/api/v1/family/cases/${kase.id}`);
     const lastUpdateBefore = before.body.lastUpdateAt;
     await t.pool.query(`UPDATE "case" SET fate_status = 'REMAINS_RECOVERED' WHERE id = $1`, [kase.id]);
-    await addEvent(t.pool, kase.id, { type: 'FATE_CHANGED', from: 'MISSING', to: 'REMAINS_RECOVERED', note: 'ICMP site 12', familyMessage: 'REMAINS-MESSAGE We are so sorry.' });
+    await addEvent(t.pool, kase.id, {
+      type: 'FATE_CHANGED',
+      from: 'MISSING',
+      to: 'REMAINS_RECOVERED',
+      note: 'ICMP site 12',
+      familyMessage: 'REMAINS-MESSAGE We are so sorry.',
+    });
     await addEvent(t.pool, kase.id, { type: 'NOTE', familyMessage: 'HIDDEN-FOLLOW-UP about the handover' });
     const report = await insertAttachment(t, kase.id, 'identification-report.pdf', 'FAMILY');
 
@@ -236,7 +421,13 @@ describe('news of remains reaches the family in person first', () => {
     await addEvent(t.pool, kase.id, { type: 'FAMILY_INFORMED', note: 'Visited at home' });
     const after = await family.get(`/api/v1/family/cases/${kase.id}`);
     expect(after.body.stage).toBe('REMAINS_RECOVERED');
-    expect(after.body.timeline).toContainEqual(expect.objectContaining({ kind: 'STAGE_CHANGED', stage: 'REMAINS_RECOVERED', message: 'REMAINS-MESSAGE We are so sorry.' }));
+    expect(after.body.timeline).toContainEqual(
+      expect.objectContaining({
+        kind: 'STAGE_CHANGED',
+        stage: 'REMAINS_RECOVERED',
+        message: 'REMAINS-MESSAGE We are so sorry.',
+      }),
+    );
     expect(after.text).toContain('HIDDEN-FOLLOW-UP');
     expect(after.text).not.toMatch(/ICMP site|Visited at home/);
     expect(after.body.attachments.map((a: { fileName: string }) => a.fileName)).toEqual(['identification-report.pdf']);
@@ -244,7 +435,12 @@ describe('news of remains reaches the family in person first', () => {
 
     // A later identification waits for the next visit.
     await t.pool.query(`UPDATE "case" SET fate_status = 'IDENTIFIED' WHERE id = $1`, [kase.id]);
-    await addEvent(t.pool, kase.id, { type: 'FATE_CHANGED', from: 'REMAINS_RECOVERED', to: 'IDENTIFIED', at: new Date(Date.now() + 1000) });
+    await addEvent(t.pool, kase.id, {
+      type: 'FATE_CHANGED',
+      from: 'REMAINS_RECOVERED',
+      to: 'IDENTIFIED',
+      at: new Date(Date.now() + 1000),
+    });
     const later = await family.get(`/api/v1/family/cases/${kase.id}`);
     expect(later.body.stage).toBe('REMAINS_RECOVERED');
     expect(later.text).not.toContain('IDENTIFIED');

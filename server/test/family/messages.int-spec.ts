@@ -25,14 +25,27 @@ describe('messages between families and officers', () => {
     besim = { id: b, client: await familyLogin(t.client(), kase.caseNumber, await issueAccess(officer, kase.id, b)) };
     mitrovicaCase = await createCase(t.pool, 'MITROVICA', { firstName: 'Milan' });
     const m = await addRelative(t.pool, mitrovicaCase.id, { preferredLanguage: 'sr' });
-    mitrovicaFamily = await familyLogin(t.client(), mitrovicaCase.caseNumber, await issueAccess(mitrovicaOfficer, mitrovicaCase.id, m));
+    mitrovicaFamily = await familyLogin(
+      t.client(),
+      mitrovicaCase.caseNumber,
+      await issueAccess(mitrovicaOfficer, mitrovicaCase.id, m),
+    );
   });
   afterAll(() => t?.close());
 
   it('lands a family message in the officer inbox with an unread count; the reply shows in the portal', async () => {
-    const sent = await shpresa.client.post(`/api/v1/family/cases/${kase.id}/messages`, { body: 'Can we meet next week?', meetingRequested: true });
+    const sent = await shpresa.client.post(`/api/v1/family/cases/${kase.id}/messages`, {
+      body: 'Can we meet next week?',
+      meetingRequested: true,
+    });
     expect(sent.status).toBe(201);
-    expect(sent.body).toMatchObject({ from: 'FAMILY', body: 'Can we meet next week?', meetingRequested: true, authorName: null, readAt: null });
+    expect(sent.body).toMatchObject({
+      from: 'FAMILY',
+      body: 'Can we meet next week?',
+      meetingRequested: true,
+      authorName: null,
+      readAt: null,
+    });
     await mitrovicaFamily.post(`/api/v1/family/cases/${mitrovicaCase.id}/messages`, { body: 'Има ли нових вести?' });
 
     // The officer of the case's office sees it, the other office does not; a manager sees both.
@@ -54,9 +67,24 @@ describe('messages between families and officers', () => {
     });
     expect(inbox.text).not.toContain('Има ли');
     // The family message is on the officer's timeline as an internal event, and audited.
-    const ev = await t.pool.query(`SELECT family_visible, data FROM case_event WHERE case_id = $1 AND type = 'FAMILY_MESSAGE'`, [kase.id]);
-    expect(ev.rows).toEqual([{ family_visible: false, data: expect.objectContaining({ messageId: sent.body.id, direction: 'FROM_FAMILY', relativeId: shpresa.id }) }]);
-    expect((await t.pool.query(`SELECT count(*)::int AS n FROM audit_entry WHERE action = 'family.message.create' AND entity_id = $1`, [sent.body.id])).rows[0].n).toBe(1);
+    const ev = await t.pool.query(
+      `SELECT family_visible, data FROM case_event WHERE case_id = $1 AND type = 'FAMILY_MESSAGE'`,
+      [kase.id],
+    );
+    expect(ev.rows).toEqual([
+      {
+        family_visible: false,
+        data: expect.objectContaining({ messageId: sent.body.id, direction: 'FROM_FAMILY', relativeId: shpresa.id }),
+      },
+    ]);
+    expect(
+      (
+        await t.pool.query(
+          `SELECT count(*)::int AS n FROM audit_entry WHERE action = 'family.message.create' AND entity_id = $1`,
+          [sent.body.id],
+        )
+      ).rows[0].n,
+    ).toBe(1);
 
     // Reading the thread, then marking it read.
     const thread = await officer.get(`/api/v1/cases/${kase.id}/messages`);
@@ -70,9 +98,16 @@ describe('messages between families and officers', () => {
     expect(after.body.items[0].readAt).not.toBeNull();
 
     // The reply to Shpresa: she sees it (unread), Besim does not.
-    const reply = await officer.post(`/api/v1/cases/${kase.id}/messages`, { body: 'Yes, Tuesday at 10 at the office.', relativeId: shpresa.id });
+    const reply = await officer.post(`/api/v1/cases/${kase.id}/messages`, {
+      body: 'Yes, Tuesday at 10 at the office.',
+      relativeId: shpresa.id,
+    });
     expect(reply.status).toBe(201);
-    expect(reply.body).toMatchObject({ fromFamily: false, author: { id: officer.user!.id, name: 'Test LIAISON_OFFICER' }, relative: { id: shpresa.id } });
+    expect(reply.body).toMatchObject({
+      fromFamily: false,
+      author: { id: officer.user!.id, name: 'Test LIAISON_OFFICER' },
+      relative: { id: shpresa.id },
+    });
     const mine = await shpresa.client.get(`/api/v1/family/cases/${kase.id}`);
     expect(mine.body.unreadMessages).toBe(1);
     expect(mine.body.messages.map((m: { from: string; body: string }) => [m.from, m.body])).toEqual([
@@ -90,13 +125,17 @@ describe('messages between families and officers', () => {
 
     // A reply to the whole family reaches both.
     await officer.post(`/api/v1/cases/${kase.id}/messages`, { body: 'News for all of you soon.' });
-    expect((await besim.client.get(`/api/v1/family/cases/${kase.id}`)).body.messages.map((m: { body: string }) => m.body)).toEqual(['News for all of you soon.']);
+    expect(
+      (await besim.client.get(`/api/v1/family/cases/${kase.id}`)).body.messages.map((m: { body: string }) => m.body),
+    ).toEqual(['News for all of you soon.']);
 
     // Shpresa reads her replies.
     expect((await shpresa.client.post(`/api/v1/family/cases/${kase.id}/messages/read`)).body).toEqual({ updated: 2 });
     expect((await shpresa.client.get('/api/v1/family/cases')).body.items[0].unreadMessages).toBe(0);
     const staffView = await officer.get(`/api/v1/cases/${kase.id}/messages`);
-    expect(staffView.body.items.filter((m: { fromFamily: boolean; readAt: string | null }) => !m.fromFamily && m.readAt)).toHaveLength(2);
+    expect(
+      staffView.body.items.filter((m: { fromFamily: boolean; readAt: string | null }) => !m.fromFamily && m.readAt),
+    ).toHaveLength(2);
   });
 
   it('keeps each office to its own cases', async () => {
@@ -115,7 +154,11 @@ describe('messages between families and officers', () => {
     expect(res.status).toBe(400);
     expect(res.body.errors[0].field).toBe('relativeId');
     expect((await shpresa.client.post(`/api/v1/family/cases/${kase.id}/messages`, { body: '   ' })).status).toBe(400);
-    expect((await shpresa.client.post(`/api/v1/family/cases/${kase.id}/messages`, { body: 'x'.repeat(4001) })).status).toBe(400);
-    expect((await shpresa.client.post(`/api/v1/family/cases/${kase.id}/messages`, { body: 'x'.repeat(4000) })).status).toBe(201);
+    expect(
+      (await shpresa.client.post(`/api/v1/family/cases/${kase.id}/messages`, { body: 'x'.repeat(4001) })).status,
+    ).toBe(400);
+    expect(
+      (await shpresa.client.post(`/api/v1/family/cases/${kase.id}/messages`, { body: 'x'.repeat(4000) })).status,
+    ).toBe(201);
   });
 });

@@ -3,7 +3,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotificationService } from '../../src/notifications/notification.service.js';
 import { createTestApp, type ApiClient, type TestApp } from '../setup/test-app.js';
-import { addEvent, addRelative, createCase, issueAccess, mailText, startSmtpServer, type CaseRow } from './family-fixtures.js';
+import {
+  addEvent,
+  addRelative,
+  createCase,
+  issueAccess,
+  mailText,
+  startSmtpServer,
+  type CaseRow,
+} from './family-fixtures.js';
 
 const PUBLIC_URL = 'https://mprc.example.org';
 
@@ -17,12 +25,22 @@ describe('family notifications by email', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
-    t = await createTestApp({ SMTP_URL: smtp.url, SMTP_FROM: 'MPRC <no-reply@mprc.example.org>', PUBLIC_URL, NOTIFY_INTERVAL_SECONDS: '1' });
+    t = await createTestApp({
+      SMTP_URL: smtp.url,
+      SMTP_FROM: 'MPRC <no-reply@mprc.example.org>',
+      PUBLIC_URL,
+      NOTIFY_INTERVAL_SECONDS: '1',
+    });
     notifications = t.app.get(NotificationService);
     officer = await t.signedIn('LIAISON_OFFICER', 'PRISTINA');
     await t.pool.query(`UPDATE office SET phone = '+383 38 555 010', hours = '08:00–16:00' WHERE code = 'PRISTINA'`);
     kase = await createCase(t.pool, 'PRISTINA', { firstName: 'Dragan', lastName: 'Đorđević' });
-    vesna = await addRelative(t.pool, kase.id, { firstName: 'Vesna', lastName: 'Đorđević', email: 'vesna@example.test', preferredLanguage: 'sr' });
+    vesna = await addRelative(t.pool, kase.id, {
+      firstName: 'Vesna',
+      lastName: 'Đorđević',
+      email: 'vesna@example.test',
+      preferredLanguage: 'sr',
+    });
     await issueAccess(officer, kase.id, vesna);
     await notifications.kick();
     smtp.mails.length = 0;
@@ -33,11 +51,24 @@ describe('family notifications by email', () => {
   });
 
   const expectNoCaseDetails = (text: string) => {
-    for (const detail of ['Dragan', 'Đorđević', 'Vesna', 'Драган', 'Ђорђевић', kase.caseNumber, 'SEARCHING', 'IDENTIFIED', 'REMAINS', 'posmrtn', 'посмртн', 'Tuesday'])
+    for (const detail of [
+      'Dragan',
+      'Đorđević',
+      'Vesna',
+      'Драган',
+      'Ђорђевић',
+      kase.caseNumber,
+      'SEARCHING',
+      'IDENTIFIED',
+      'REMAINS',
+      'posmrtn',
+      'посмртн',
+      'Tuesday',
+    ])
       expect(text, detail).not.toContain(detail);
   };
 
-  it("emails the family in Serbian (Cyrillic, then Latin) when an officer replies: portal link and office phone, no case details", async () => {
+  it('emails the family in Serbian (Cyrillic, then Latin) when an officer replies: portal link and office phone, no case details', async () => {
     const res = await officer.post(`/api/v1/cases/${kase.id}/messages`, { body: 'Tuesday at 10, about Dragan.' });
     expect(res.status).toBe(201);
     const [mail] = await smtp.waitFor(1);
@@ -53,9 +84,20 @@ describe('family notifications by email', () => {
     expectNoCaseDetails(subject + body);
 
     // Recorded without the address: an internal timeline event and an audit entry.
-    await expect.poll(async () => (await t.pool.query(`SELECT count(*)::int AS n FROM audit_entry WHERE action = 'notification.sent'`)).rows[0].n).toBe(1);
-    const ev = await t.pool.query(`SELECT family_visible, data FROM case_event WHERE case_id = $1 AND type = 'NOTIFICATION_SENT'`, [kase.id]);
-    expect(ev.rows).toEqual([{ family_visible: false, data: { channel: 'EMAIL', relativeId: vesna, reasons: ['family_message'] } }]);
+    await expect
+      .poll(
+        async () =>
+          (await t.pool.query(`SELECT count(*)::int AS n FROM audit_entry WHERE action = 'notification.sent'`)).rows[0]
+            .n,
+      )
+      .toBe(1);
+    const ev = await t.pool.query(
+      `SELECT family_visible, data FROM case_event WHERE case_id = $1 AND type = 'NOTIFICATION_SENT'`,
+      [kase.id],
+    );
+    expect(ev.rows).toEqual([
+      { family_visible: false, data: { channel: 'EMAIL', relativeId: vesna, reasons: ['family_message'] } },
+    ]);
     const audit = await t.pool.query(`SELECT entity_id, details FROM audit_entry WHERE action = 'notification.sent'`);
     expect(audit.rows[0].entity_id).toBe(vesna);
     expect(JSON.stringify(audit.rows[0])).not.toContain('vesna@');
@@ -73,7 +115,12 @@ describe('family notifications by email', () => {
       `INSERT INTO attachment (id, case_id, file_name, content_type, size, sha256, visibility, data) VALUES (gen_random_uuid(), $1, 'a.pdf', 'application/pdf', 1, 'x', 'FAMILY', '\\x00')`,
       [kase.id],
     );
-    await addEvent(t.pool, kase.id, { type: 'WORKFLOW_CHANGED', from: 'ACTIVE', to: 'ACTIVE', familyMessage: 'We received new documents.' });
+    await addEvent(t.pool, kase.id, {
+      type: 'WORKFLOW_CHANGED',
+      from: 'ACTIVE',
+      to: 'ACTIVE',
+      familyMessage: 'We received new documents.',
+    });
     const mails = await smtp.waitFor(1, 5000);
     await new Promise((r) => setTimeout(r, 1500));
     // One email for the three writes of the same round (or at most one per round).
@@ -86,9 +133,17 @@ describe('family notifications by email', () => {
     await notifications.kick();
     smtp.mails.length = 0;
     await addEvent(t.pool, kase.id, { type: 'NOTE', note: 'internal only' });
-    await t.pool.query(`INSERT INTO contact (id, case_id, occurred_at, channel, summary) VALUES (gen_random_uuid(), $1, now(), 'PHONE', 'internal')`, [kase.id]);
+    await t.pool.query(
+      `INSERT INTO contact (id, case_id, occurred_at, channel, summary) VALUES (gen_random_uuid(), $1, now(), 'PHONE', 'internal')`,
+      [kase.id],
+    );
     await t.pool.query(`UPDATE "case" SET fate_status = 'IDENTIFIED' WHERE id = $1`, [kase.id]);
-    await addEvent(t.pool, kase.id, { type: 'FATE_CHANGED', from: 'MISSING', to: 'IDENTIFIED', familyMessage: 'identified' });
+    await addEvent(t.pool, kase.id, {
+      type: 'FATE_CHANGED',
+      from: 'MISSING',
+      to: 'IDENTIFIED',
+      familyMessage: 'identified',
+    });
     await notifications.kick();
     await new Promise((r) => setTimeout(r, 300));
     expect(smtp.mails).toHaveLength(0);
@@ -151,8 +206,12 @@ describe('family notifications without SMTP, or when the mail server fails', () 
       expect((await officer.post(`/api/v1/cases/${kase.id}/messages`, { body: 'Hello' })).status).toBe(201);
       await t.app.get(NotificationService).kick();
       expect((await t.pool.query(`SELECT count(*)::int AS n FROM notification_outbox`)).rows[0].n).toBe(0);
-      expect((await t.pool.query(`SELECT count(*)::int AS n FROM case_event WHERE type = 'NOTIFICATION_SENT'`)).rows[0].n).toBe(0);
-      expect((await t.pool.query(`SELECT count(*)::int AS n FROM audit_entry WHERE action LIKE 'notification.%'`)).rows[0].n).toBe(0);
+      expect(
+        (await t.pool.query(`SELECT count(*)::int AS n FROM case_event WHERE type = 'NOTIFICATION_SENT'`)).rows[0].n,
+      ).toBe(0);
+      expect(
+        (await t.pool.query(`SELECT count(*)::int AS n FROM audit_entry WHERE action LIKE 'notification.%'`)).rows[0].n,
+      ).toBe(0);
     } finally {
       await t.close();
     }
@@ -170,9 +229,13 @@ describe('family notifications without SMTP, or when the mail server fails', () 
       await issueAccess(officer, kase.id, rel);
       expect((await officer.post(`/api/v1/cases/${kase.id}/messages`, { body: 'Hello' })).status).toBe(201);
       await t.app.get(NotificationService).kick();
-      const { rows } = await t.pool.query(`SELECT source, relative_id, attempts, available_at > now() AS later FROM notification_outbox`);
+      const { rows } = await t.pool.query(
+        `SELECT source, relative_id, attempts, available_at > now() AS later FROM notification_outbox`,
+      );
       expect(rows).toEqual([{ source: 'retry', relative_id: rel, attempts: 1, later: true }]);
-      expect((await t.pool.query(`SELECT count(*)::int AS n FROM case_event WHERE type = 'NOTIFICATION_SENT'`)).rows[0].n).toBe(0);
+      expect(
+        (await t.pool.query(`SELECT count(*)::int AS n FROM case_event WHERE type = 'NOTIFICATION_SENT'`)).rows[0].n,
+      ).toBe(0);
     } finally {
       await t.close();
     }

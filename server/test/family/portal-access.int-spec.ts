@@ -13,13 +13,16 @@ async function pdfText(buffer: Buffer): Promise<{ text: string; pages: number }>
 describe('portal access (staff)', () => {
   // Binary responses: straight through Fastify's inject, which keeps the raw bytes.
   const postPdf = (c: ApiClient, url: string, body: unknown, query: Record<string, string> = {}) =>
-    t.app.getHttpAdapter().getInstance().inject({
-      method: 'POST',
-      url,
-      query,
-      headers: { cookie: c.cookie!, 'x-csrf-token': c.csrfToken!, 'content-type': 'application/json' },
-      payload: JSON.stringify(body),
-    });
+    t.app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({
+        method: 'POST',
+        url,
+        query,
+        headers: { cookie: c.cookie!, 'x-csrf-token': c.csrfToken!, 'content-type': 'application/json' },
+        payload: JSON.stringify(body),
+      });
 
   let t: TestApp;
   let officer: ApiClient;
@@ -35,8 +38,15 @@ describe('portal access (staff)', () => {
     mitrovicaOfficer = await t.signedIn('LIAISON_OFFICER', 'MITROVICA');
     manager = await t.signedIn('MANAGER');
     kase = await createCase(t.pool, 'PRISTINA');
-    relativeId = await addRelative(t.pool, kase.id, { firstName: 'Vesna', lastName: 'Petrović', preferredLanguage: 'sr', email: 'vesna@example.test' });
-    await t.pool.query(`UPDATE office SET phone = '+383 38 555 010', hours = 'pon–pet 08:00–16:00' WHERE code = 'PRISTINA'`);
+    relativeId = await addRelative(t.pool, kase.id, {
+      firstName: 'Vesna',
+      lastName: 'Petrović',
+      preferredLanguage: 'sr',
+      email: 'vesna@example.test',
+    });
+    await t.pool.query(
+      `UPDATE office SET phone = '+383 38 555 010', hours = 'pon–pet 08:00–16:00' WHERE code = 'PRISTINA'`,
+    );
   });
   afterAll(() => t?.close());
 
@@ -69,11 +79,19 @@ describe('portal access (staff)', () => {
     const second = await issueAccess(officer, kase.id, relativeId);
     expect(second).not.toBe(first);
     expect((await family.get('/api/v1/family/me')).status).toBe(401);
-    expect((await t.client().post('/api/v1/family/login', { caseNumber: kase.caseNumber, accessCode: first })).status).toBe(401);
+    expect(
+      (await t.client().post('/api/v1/family/login', { caseNumber: kase.caseNumber, accessCode: first })).status,
+    ).toBe(401);
     await familyLogin(t.client(), kase.caseNumber, second);
-    const { rows } = await t.pool.query(`SELECT action FROM audit_entry WHERE entity_type = 'Relative' AND entity_id = $1 AND action LIKE 'portal.%' ORDER BY seq`, [relativeId]);
+    const { rows } = await t.pool.query(
+      `SELECT action FROM audit_entry WHERE entity_type = 'Relative' AND entity_id = $1 AND action LIKE 'portal.%' ORDER BY seq`,
+      [relativeId],
+    );
     expect(rows.map((r) => r.action)).toEqual(['portal.issue', 'portal.reissue', 'portal.reissue']);
-    const events = await t.pool.query(`SELECT data FROM case_event WHERE case_id = $1 AND type = 'PORTAL_ACCESS' ORDER BY at`, [kase.id]);
+    const events = await t.pool.query(
+      `SELECT data FROM case_event WHERE case_id = $1 AND type = 'PORTAL_ACCESS' ORDER BY at`,
+      [kase.id],
+    );
     expect(events.rows.map((r) => r.data.action)).toEqual(['issued', 'reissued', 'reissued']);
   });
 
@@ -83,13 +101,23 @@ describe('portal access (staff)', () => {
     const res = await officer.delete(base());
     expect(res.status).toBe(204);
     expect((await family.get('/api/v1/family/cases')).status).toBe(401);
-    expect((await t.client().post('/api/v1/family/login', { caseNumber: kase.caseNumber, accessCode: code })).status).toBe(401);
+    expect(
+      (await t.client().post('/api/v1/family/login', { caseNumber: kase.caseNumber, accessCode: code })).status,
+    ).toBe(401);
     const status = await officer.get(base());
     expect(status.status).toBe(200);
-    expect(status.body).toMatchObject({ status: 'REVOKED', activeSessions: 0, caseNumber: kase.caseNumber, hasEmail: true });
+    expect(status.body).toMatchObject({
+      status: 'REVOKED',
+      activeSessions: 0,
+      caseNumber: kase.caseNumber,
+      hasEmail: true,
+    });
     expect(status.body.revokedAt).not.toBeNull();
     expect((await officer.delete(base())).status).toBe(204); // already revoked: nothing to do
-    const { rows } = await t.pool.query(`SELECT count(*)::int AS n FROM session WHERE relative_id = $1 AND revoked_at IS NULL`, [relativeId]);
+    const { rows } = await t.pool.query(
+      `SELECT count(*)::int AS n FROM session WHERE relative_id = $1 AND revoked_at IS NULL`,
+      [relativeId],
+    );
     expect(rows[0].n).toBe(0);
   });
 
@@ -98,14 +126,26 @@ describe('portal access (staff)', () => {
     await familyLogin(t.client(), kase.caseNumber, code);
     const res = await manager.get(base());
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ relativeId, status: 'ACTIVE', revokedAt: null, activeSessions: 1, familyLoginLockedUntil: null });
+    expect(res.body).toMatchObject({
+      relativeId,
+      status: 'ACTIVE',
+      revokedAt: null,
+      activeSessions: 1,
+      familyLoginLockedUntil: null,
+    });
     expect(res.body.issuedBy).toEqual({ id: officer.user!.id, name: 'Test LIAISON_OFFICER' });
     expect(Date.parse(res.body.lastSignInAt)).toBeGreaterThan(Date.now() - 60_000);
     const summary = await officer.get(`/api/v1/cases/${kase.id}/portal-access`);
     expect(summary.status).toBe(200);
     expect(summary.body).toMatchObject({ caseNumber: kase.caseNumber, familyLoginLockedUntil: null });
     expect(summary.body.relatives).toEqual([
-      expect.objectContaining({ relativeId, firstName: 'Vesna', lastName: 'Petrović', status: 'ACTIVE', hasEmail: true }),
+      expect.objectContaining({
+        relativeId,
+        firstName: 'Vesna',
+        lastName: 'Petrović',
+        status: 'ACTIVE',
+        hasEmail: true,
+      }),
     ]);
   });
 
@@ -151,7 +191,10 @@ describe('portal access (staff)', () => {
     expect(text).toContain('+383 38 555 010');
     expect(text).toContain('Центар за ресурсе о несталим лицима');
     // The code is not stored with the letter either.
-    const audit = await t.pool.query(`SELECT details FROM audit_entry WHERE action = 'portal.letter' AND entity_id = $1`, [relativeId]);
+    const audit = await t.pool.query(
+      `SELECT details FROM audit_entry WHERE action = 'portal.letter' AND entity_id = $1`,
+      [relativeId],
+    );
     expect(audit.rows).toHaveLength(1);
     expect(JSON.stringify(audit.rows[0].details)).not.toContain(code);
   });
@@ -160,7 +203,12 @@ describe('portal access (staff)', () => {
     const code = await issueAccess(officer, kase.id, relativeId);
     const letter = async (query: Record<string, string>) => {
       // Typed as a family might read it out: lower case, spaces for dashes.
-      const res = await postPdf(officer, `${base()}/letter`, { accessCode: code.toLowerCase().replaceAll('-', ' ') }, query);
+      const res = await postPdf(
+        officer,
+        `${base()}/letter`,
+        { accessCode: code.toLowerCase().replaceAll('-', ' ') },
+        query,
+      );
       expect(res.statusCode).toBe(200);
       return pdfText(res.rawPayload);
     };

@@ -102,7 +102,12 @@ const cyrillic = (t: LetterText): LetterText => ({
   closing: latinToCyrillic(t.closing),
 });
 
-export const LETTER_TEXTS: Record<LetterLanguage, LetterText> = { sq: SQ, 'sr-Latn': SR_LATN, 'sr-Cyrl': cyrillic(SR_LATN), en: EN };
+export const LETTER_TEXTS: Record<LetterLanguage, LetterText> = {
+  sq: SQ,
+  'sr-Latn': SR_LATN,
+  'sr-Cyrl': cyrillic(SR_LATN),
+  en: EN,
+};
 
 /**
  * The languages of a letter or an email for a relative's preferred language. We have no reviewed

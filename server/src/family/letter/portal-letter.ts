@@ -55,7 +55,12 @@ export function renderPortalLetter(input: LetterInput): Promise<Buffer> {
 
   doc.font('Sans').fontSize(9).fillColor(MUTED).text(input.office.name, { width });
   doc.moveDown(0.8);
-  for (const t of texts) doc.font('Bold').fontSize(bilingual ? 15 : 22).fillColor(INK).text(t.title, { width });
+  for (const t of texts)
+    doc
+      .font('Bold')
+      .fontSize(bilingual ? 15 : 22)
+      .fillColor(INK)
+      .text(t.title, { width });
   doc.moveDown(0.5);
   for (const t of texts) {
     doc.font('Sans').fontSize(body).fillColor(INK).text(t.intro, { width, lineGap: 1.5 });
@@ -74,36 +79,80 @@ export function renderPortalLetter(input: LetterInput): Promise<Buffer> {
     doc.font(font).fontSize(size).fillColor(INK).text(value, inner.x, doc.y, { width: inner.width });
     doc.moveDown(0.6);
   };
-  field(labels((t) => t.portalLabel), input.portalUrl, 'Bold', 14);
-  field(labels((t) => t.caseLabel), input.caseNumber, 'Mono', 20);
-  field(labels((t) => t.codeLabel), input.accessCode, 'Mono', 32);
+  field(
+    labels((t) => t.portalLabel),
+    input.portalUrl,
+    'Bold',
+    14,
+  );
+  field(
+    labels((t) => t.caseLabel),
+    input.caseNumber,
+    'Mono',
+    20,
+  );
+  field(
+    labels((t) => t.codeLabel),
+    input.accessCode,
+    'Mono',
+    32,
+  );
   const boxBottom = doc.y + pad - 8;
-  doc.lineWidth(1.2).strokeColor(RULE).roundedRect(left, boxTop, width, boxBottom - boxTop, 6).stroke();
+  doc
+    .lineWidth(1.2)
+    .strokeColor(RULE)
+    .roundedRect(left, boxTop, width, boxBottom - boxTop, 6)
+    .stroke();
   doc.x = left;
   doc.y = boxBottom + 16;
 
   for (const t of texts) {
-    doc.font('Bold').fontSize(body + 1).fillColor(INK).text(t.stepsTitle, left, doc.y, { width });
+    doc
+      .font('Bold')
+      .fontSize(body + 1)
+      .fillColor(INK)
+      .text(t.stepsTitle, left, doc.y, { width });
     doc.moveDown(0.2);
     t.steps.forEach((step, i) => {
-      doc.font('Sans').fontSize(body).text(`${i + 1}.  ${step}`, left + 8, doc.y, { width: width - 8, lineGap: 1.5, indent: 0 });
+      doc
+        .font('Sans')
+        .fontSize(body)
+        .text(`${i + 1}.  ${step}`, left + 8, doc.y, { width: width - 8, lineGap: 1.5, indent: 0 });
       doc.moveDown(0.15);
     });
     doc.moveDown(0.2);
-    doc.font('Sans').fontSize(body - 1).fillColor(MUTED).text(t.safety, left, doc.y, { width, lineGap: 1 });
+    doc
+      .font('Sans')
+      .fontSize(body - 1)
+      .fillColor(MUTED)
+      .text(t.safety, left, doc.y, { width, lineGap: 1 });
     doc.fillColor(INK).moveDown(gap + 0.2);
   }
 
-  doc.moveTo(left, doc.y).lineTo(left + width, doc.y).lineWidth(0.6).strokeColor(RULE).stroke();
+  doc
+    .moveTo(left, doc.y)
+    .lineTo(left + width, doc.y)
+    .lineWidth(0.6)
+    .strokeColor(RULE)
+    .stroke();
   doc.moveDown(0.6);
   const contact = (label: string, value: string | null) => {
     if (!value) return;
     doc.font('Sans').fontSize(body).fillColor(MUTED).text(`${label}: `, left, doc.y, { continued: true, width });
     doc.font('Bold').fillColor(INK).text(value);
   };
-  contact(labels((t) => t.officeLabel), [input.office.name, input.office.address].filter(Boolean).join(', '));
-  contact(labels((t) => t.phoneLabel), input.office.phone);
-  contact(labels((t) => t.hoursLabel), input.office.hours);
+  contact(
+    labels((t) => t.officeLabel),
+    [input.office.name, input.office.address].filter(Boolean).join(', '),
+  );
+  contact(
+    labels((t) => t.phoneLabel),
+    input.office.phone,
+  );
+  contact(
+    labels((t) => t.hoursLabel),
+    input.office.hours,
+  );
   doc.moveDown(0.8);
   for (const t of texts) {
     doc.font('Italic').fontSize(body).fillColor(INK).text(t.closing, left, doc.y, { width });
