@@ -4,6 +4,10 @@ import pg from 'pg';
 import { CONFIG } from '../../config/config.module.js';
 import type { Config } from '../../config/config.js';
 import { PrismaClient } from '../../generated/prisma/client.js';
+import { limitPoolQueryTime } from './query-timeout.js';
+
+/** How long past statement_timeout the client waits for the server's own answer. */
+export const QUERY_TIMEOUT_GRACE_MS = 2_000;
 
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
@@ -28,6 +32,10 @@ export class DatabaseService implements OnModuleDestroy {
       statement_timeout: config.DB_STATEMENT_TIMEOUT_MS || undefined,
       application_name: 'mprc',
     });
+    // The server cancels a statement after statement_timeout; a server that stopped answering
+    // cannot, so the client gives up a little later (503), instead of the request hanging.
+    if (config.DB_STATEMENT_TIMEOUT_MS)
+      limitPoolQueryTime(this.pool, config.DB_STATEMENT_TIMEOUT_MS + QUERY_TIMEOUT_GRACE_MS);
     // An idle client losing its server must not crash the process; the next query reconnects.
     this.pool.on('error', (err) => this.logger.warn({ reason: err.message }, 'Idle database connection lost'));
     this.prisma = new PrismaClient({ adapter: new PrismaPg(this.pool) });

@@ -30,6 +30,7 @@ describe('toErrorResponse', () => {
     const down = toErrorResponse(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }));
     expect(down.body).toMatchObject({ statusCode: 503, code: 'SERVICE_UNAVAILABLE' });
     expect(down.headers).toEqual({ 'Retry-After': '5' });
+    expect(toErrorResponse(new Error('Query read timeout')).body).toMatchObject({ statusCode: 503, code: 'SERVICE_UNAVAILABLE' });
     const boom = toErrorResponse(new Error('secret internals'));
     expect(boom.body).toEqual({ statusCode: 500, code: 'INTERNAL', message: 'An unexpected error occurred' });
   });

@@ -23,6 +23,7 @@ const UNAVAILABLE_MESSAGES = [
   /the database system is (starting up|shutting down)/i,
   /Client has encountered a connection error/i,
   /Can't reach database server/i,
+  /Query read timeout/i, // pg's client-side query_timeout: the server stopped answering
 ];
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
