@@ -36,8 +36,11 @@ export function buildServer(): Promise<void> {
     try {
       execFileSync(path.join(ROOT, 'node_modules/.bin/tsc'), ['-b', 'server'], { cwd: ROOT, stdio: 'pipe' });
     } catch (e) {
+      // tsc still emits when there are type errors (the typecheck tier reports them); only a
+      // build with nothing to run is fatal here.
       const out = `${(e as { stdout?: Buffer }).stdout ?? ''}${(e as { stderr?: Buffer }).stderr ?? ''}`;
-      throw new Error(`tsc -b server failed:\n${out.slice(0, 4000)}`);
+      if (!fs.existsSync(MAIN)) throw new Error(`tsc -b server failed:\n${out.slice(0, 4000)}`);
+      console.warn(`tsc -b server reported errors; running what it emitted:\n${out.slice(0, 1000)}`);
     } finally {
       fs.rmSync(lock, { recursive: true, force: true });
     }
