@@ -17,3 +17,4 @@ export * from './relatives.js';
 export * from './contacts.js';
 export * from './referrals.js';
 export * from './attachments.js';
+export * from './reports.js';

@@ -1,0 +1,143 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type pg from 'pg';
+import Cursor from 'pg-cursor';
+import { Readable } from 'node:stream';
+import { caseFilterSql, SET_SEARCH_THRESHOLD, type CaseFilterInput } from '../cases/case-filters.js';
+import { SqlParams, type CaseScope } from '../cases/case-scope.js';
+import { DatabaseService } from '../common/database/database.service.js';
+
+// Exports read the filtered cases through a server-side cursor (pg-cursor: one portal, fetched
+// BATCH_ROWS at a time), so a million rows never sit in memory: the next batch is fetched only
+// when the consumer (CSV or XLSX writer, then the HTTP response) has taken the previous one.
+//
+// When the client goes away the stream is destroyed: the connection is closed rather than
+// returned to the pool, which ends the backend and its transaction; client_connection_check_interval
+// makes PostgreSQL notice a vanished client even in the middle of a long step (a sort).
+const BATCH_ROWS = 2000;
+
+export type ExportRow = (string | null)[];
+
+/**
+ * A stream of case rows from a cursor: each row (an array, one value per selected column, as text)
+ * goes through `map` (its cells) on the way out.
+ */
+export class CaseRowStream extends Readable {
+  /** Rows handed on so far. */
+  rows = 0;
+  /** True once the last row was read from the database. */
+  complete = false;
+  private reading = false;
+  private released = false;
+  private pending: ExportRow[] | null;
+  private readonly logger = new Logger('Export');
+
+  constructor(
+    private readonly client: pg.PoolClient,
+    private readonly cursor: Cursor<ExportRow>,
+    first: ExportRow[],
+    private readonly toCells: (row: ExportRow) => unknown,
+  ) {
+    super({ objectMode: true, highWaterMark: BATCH_ROWS });
+    this.pending = first;
+  }
+
+  override _read(): void {
+    if (this.pending) {
+      const batch = this.pending;
+      this.pending = null;
+      this.accept(batch);
+      return;
+    }
+    if (this.reading || this.complete) return;
+    this.reading = true;
+    this.cursor.read(BATCH_ROWS).then(
+      (batch) => {
+        this.reading = false;
+        if (!this.destroyed) this.accept(batch);
+      },
+      (error: Error) => {
+        this.reading = false;
+        this.destroy(error);
+      },
+    );
+  }
+
+  private accept(batch: ExportRow[]): void {
+    if (batch.length === 0) {
+      this.complete = true;
+      void this.finish();
+      return;
+    }
+    this.rows += batch.length;
+    let more = true;
+    for (const row of batch) more = this.push(this.toCells(row));
+    if (more) this._read();
+  }
+
+  /** The end of the result: close the portal, end the read-only transaction, return the connection. */
+  private async finish(): Promise<void> {
+    try {
+      await this.cursor.close();
+      await this.client.query('COMMIT');
+      this.released = true;
+      this.client.release();
+      this.push(null);
+    } catch (error) {
+      this.destroy(error as Error);
+    }
+  }
+
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    if (!this.released) {
+      this.released = true;
+      // Not back to the pool: closing the connection stops the query and rolls back at once.
+      this.client.release(error ?? new Error('export stopped'));
+      if (!this.complete) this.logger.log({ rows: this.rows }, 'Export stopped before the end; query cancelled');
+    }
+    callback(error);
+  }
+}
+
+@Injectable()
+export class CaseExportRepository {
+  constructor(private readonly db: DatabaseService) {}
+
+  /**
+   * Opens a cursor over the cases in scope matching the filters, ordered by case number, and waits
+   * for the first batch (so a failing query answers with an error status, not a cut-off file).
+   */
+  async open(
+    scope: CaseScope,
+    filters: CaseFilterInput,
+    actorUserId: string | undefined,
+    select: string,
+    map: (row: ExportRow) => unknown,
+  ): Promise<CaseRowStream> {
+    const client = await this.db.pool.connect();
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      await client.query(SET_SEARCH_THRESHOLD);
+      // A big export to a slow client may take longer than the API's statement timeout.
+      await client.query(`SET LOCAL statement_timeout = '2h'`);
+      await client.query(`SET LOCAL client_connection_check_interval = '2s'`);
+      const p = new SqlParams();
+      const filter = await caseFilterSql(client, scope, filters, actorUserId, p);
+      const sql = `/* mprc:export */ SELECT ${select}
+          FROM ${filter.from}
+         WHERE ${filter.where}
+         ORDER BY c.case_number`;
+      const cursor = client.query(new Cursor<ExportRow>(sql, p.values, { rowMode: 'array' }));
+      const first = await cursor.read(BATCH_ROWS);
+      return new CaseRowStream(client, cursor, first, map);
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      client.release();
+      throw e;
+    }
+  }
+
+  async userNames(): Promise<Map<string, string>> {
+    const { rows } = await this.db.pool.query<{ id: string; name: string }>('SELECT id, name FROM app_user');
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+}
