@@ -32,6 +32,14 @@ export const CaseKeySchema = z
   .transform((v) => (/^MP-/i.test(v) ? v.toUpperCase() : v.toLowerCase()))
   .meta({ description: 'Case id (UUID) or case number (MP-000123)' });
 
+/**
+ * Cross-field checks run even when a field already failed (zod skips them by default), so a form
+ * shows every problem at once. The checks must tolerate invalid field values.
+ */
+export const EVEN_WITH_FIELD_ERRORS = {
+  when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null,
+};
+
 // ---------------------------------------------------------------- the record
 
 export const SEXES = ['MALE', 'FEMALE', 'UNKNOWN'] as const;
@@ -107,7 +115,7 @@ export const CreateCaseRequestSchema = z
       .nullish()
       .meta({ description: 'A liaison officer of the case office; defaults to the creating officer' }),
   })
-  .superRefine(checkCaseDates)
+  .superRefine(checkCaseDates, EVEN_WITH_FIELD_ERRORS)
   .meta({ id: 'CreateCaseRequest' });
 export type CreateCaseRequest = z.infer<typeof CreateCaseRequestSchema>;
 export type CreateCaseInput = z.input<typeof CreateCaseRequestSchema>;
@@ -141,7 +149,7 @@ export const UpdateCaseRequestSchema = z
       .min(1)
       .meta({ description: 'The version the change is based on; a stale one answers 409' }),
   })
-  .superRefine(checkCaseDates)
+  .superRefine(checkCaseDates, EVEN_WITH_FIELD_ERRORS)
   .meta({ id: 'UpdateCaseRequest' });
 export type UpdateCaseRequest = z.infer<typeof UpdateCaseRequestSchema>;
 

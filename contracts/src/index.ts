@@ -18,3 +18,4 @@ export * from './contacts.js';
 export * from './referrals.js';
 export * from './attachments.js';
 export * from './reports.js';
+export * from './name-pairs.js';

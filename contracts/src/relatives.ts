@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseRefSchema } from './cases.js';
+import { CaseRefSchema, EVEN_WITH_FIELD_ERRORS } from './cases.js';
 import { optionalText, text } from './common.js';
 import { ContactLanguageSchema } from './locales.js';
 import { PastDateSchema } from './partial-date.js';
@@ -96,7 +96,7 @@ export const CreateRelativeRequestSchema = z
       if (!v.firstName) ctx.addIssue({ code: 'custom', path: ['firstName'], message: 'Required' });
       if (!v.lastName) ctx.addIssue({ code: 'custom', path: ['lastName'], message: 'Required' });
     }
-  })
+  }, EVEN_WITH_FIELD_ERRORS)
   .meta({ id: 'CreateRelativeRequest' });
 export type CreateRelativeRequest = z.infer<typeof CreateRelativeRequestSchema>;
 

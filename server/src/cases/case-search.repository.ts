@@ -32,7 +32,8 @@ export interface DuplicateRow {
 // Sort keys map to fixed SQL (the query schema allows only these names).
 const SORT_COLUMNS: Record<Exclude<CaseSort, 'relevance' | `-${string}`>, string[]> = {
   caseNumber: ['length(c.case_number)', 'c.case_number'],
-  lastName: ['lower(c.last_name)', 'lower(c.first_name)'],
+  // Folded names: Çeku sorts with Ceku, Ђорђевић with Djordjevic (index case_name_sort_idx).
+  lastName: ['mprc_fold(c.last_name)', 'mprc_fold(c.first_name)'],
   missingSince: ['c.missing_since_from'],
   updatedAt: ['c.updated_at'],
   createdAt: ['c.created_at'],

@@ -312,21 +312,13 @@ export class CasesRepository {
     if (missing.length) await tx.externalReference.createMany({ data: missing.map((r) => ({ ...r, caseId })) });
   }
 
+  /** Adds a timeline event. `at` is clock_timestamp(), so events of one transaction keep their order. */
   async addEvent(tx: Tx, e: NewEvent): Promise<void> {
-    await tx.caseEvent.create({
-      data: {
-        caseId: e.caseId,
-        type: e.type,
-        actorId: e.actorId,
-        fromStatus: e.fromStatus ?? null,
-        toStatus: e.toStatus ?? null,
-        note: e.note ?? null,
-        familyMessage: e.familyMessage ?? null,
-        familyVisible: e.familyVisible ?? false,
-        data: e.data as Prisma.InputJsonValue | undefined,
-      },
-      select: { id: true },
-    });
+    await tx.$executeRaw`
+      INSERT INTO case_event (id, case_id, type, at, actor_id, from_status, to_status, note, family_message, family_visible, data)
+      VALUES (gen_random_uuid(), ${e.caseId}::uuid, ${e.type}::"CaseEventType", clock_timestamp(), ${e.actorId}::uuid,
+              ${e.fromStatus ?? null}, ${e.toStatus ?? null}, ${e.note ?? null}, ${e.familyMessage ?? null},
+              ${e.familyVisible ?? false}, ${e.data === undefined ? null : JSON.stringify(e.data)}::jsonb)`;
   }
 
   async timeline(caseId: string): Promise<CaseEventResponse[]> {
