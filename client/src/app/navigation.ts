@@ -1,5 +1,5 @@
 import { can, type Permission, type Role } from '@mprc/contracts';
-import { IconHeartbeat, type Icon } from '@tabler/icons-react';
+import { IconHeartbeat, IconHistory, IconUsers, type Icon } from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
 
 export interface NavItem {
@@ -13,7 +13,11 @@ export interface NavItem {
 
 // Features add their entry here, in menu order, naming a permission from contracts, e.g.
 // { to: '/cases', labelKey: 'nav.cases', icon: IconFolders, permission: 'case.read' }.
-export const NAV_ITEMS: readonly NavItem[] = [{ to: '/status', labelKey: 'nav.status', icon: IconHeartbeat }];
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/admin/users', labelKey: 'nav.users', icon: IconUsers, permission: 'user.read' },
+  { to: '/admin/audit', labelKey: 'nav.audit', icon: IconHistory, permission: 'audit.read' },
+  { to: '/status', labelKey: 'nav.status', icon: IconHeartbeat },
+];
 
 export function visibleNavItems(items: readonly NavItem[], role: Role | null): NavItem[] {
   return items.filter((item) => item.permission === undefined || can(role, item.permission));

@@ -1,7 +1,10 @@
 import type { i18n as I18n } from 'i18next';
 import type { ComponentType } from 'react';
-import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { PageLoader } from '@/components/page-loader';
+import { AuthRoot } from '@/features/auth/components/auth-root';
+import { SessionGate, type AuthRouteHandle } from '@/features/auth/components/session-gate';
+import { HomeRedirect } from '@/features/auth/routes/home-redirect';
 import type { Namespace } from '@/lib/i18n';
 import { AppLayout } from './layout/app-layout';
 import { NotFoundRoute } from './routes/not-found';
@@ -21,24 +24,77 @@ function lazyPage(i18n: I18n, load: () => Promise<ComponentType>, namespaces: Na
 export function createRoutes(i18n: I18n): RouteObject[] {
   return [
     {
-      path: '/',
-      Component: AppLayout,
+      // Session state around every page (role for navigation, "signed out" dialog). The auth
+      // texts load with the shell: the header's user menu and the dialogs use them on any page.
+      Component: AuthRoot,
       ErrorBoundary: RootErrorPage,
       HydrateFallback: PageLoader,
+      loader: async () => {
+        await i18n.loadNamespaces(['auth']);
+        return null;
+      },
+      shouldRevalidate: () => false,
       children: [
         {
-          // Errors in a page render inside the layout, which stays usable.
-          ErrorBoundary: RouteErrorPage,
+          path: 'login',
+          lazy: lazyPage(i18n, () => import('@/features/auth/routes/login-route').then((m) => m.LoginRoute), ['auth']),
+        },
+        {
+          path: 'reset-password',
+          lazy: lazyPage(
+            i18n,
+            () => import('@/features/auth/routes/reset-password-route').then((m) => m.ResetPasswordRoute),
+            ['auth'],
+          ),
+        },
+        {
+          path: '/',
+          Component: AppLayout,
           children: [
-            // Until there is a dashboard, the home page is the status page.
-            { index: true, element: <Navigate to="/status" replace /> },
             {
-              path: 'status',
-              lazy: lazyPage(i18n, () => import('@/features/status/routes/status-route').then((m) => m.StatusRoute), [
-                'status',
-              ]),
+              // Errors in a page render inside the layout, which stays usable.
+              ErrorBoundary: RouteErrorPage,
+              // Pages are for signed-in staff; a route opens to everyone with handle: { public: true }.
+              Component: SessionGate,
+              children: [
+                // Each role's landing page (follow-ups for officers and managers, accounts for admins).
+                { index: true, Component: HomeRedirect },
+                {
+                  path: 'status',
+                  handle: { public: true } satisfies AuthRouteHandle,
+                  lazy: lazyPage(
+                    i18n,
+                    () => import('@/features/status/routes/status-route').then((m) => m.StatusRoute),
+                    ['status'],
+                  ),
+                },
+                {
+                  path: 'account',
+                  lazy: lazyPage(
+                    i18n,
+                    () => import('@/features/account/routes/account-route').then((m) => m.AccountRoute),
+                    ['account', 'auth'],
+                  ),
+                },
+                {
+                  path: 'admin/users',
+                  lazy: lazyPage(
+                    i18n,
+                    () => import('@/features/users/routes/users-route').then((m) => m.UsersRoute),
+                    ['users', 'auth'],
+                  ),
+                },
+                {
+                  path: 'admin/audit',
+                  lazy: lazyPage(
+                    i18n,
+                    () => import('@/features/audit/routes/audit-route').then((m) => m.AuditRoute),
+                    ['audit', 'auth'],
+                  ),
+                },
+                { path: '*', handle: { public: true } satisfies AuthRouteHandle, Component: NotFoundRoute },
+              ],
             },
-            { path: '*', Component: NotFoundRoute },
           ],
         },
       ],

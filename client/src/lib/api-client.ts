@@ -12,6 +12,8 @@ export class ApiError extends Error {
   readonly errors: FieldError[];
   readonly requestId: string | undefined;
   readonly details: Record<string, unknown> | undefined;
+  /** From the Retry-After header (429, 503): seconds to wait before trying again. */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(init: {
     status: number;
@@ -20,6 +22,7 @@ export class ApiError extends Error {
     errors?: FieldError[];
     requestId?: string;
     details?: Record<string, unknown>;
+    retryAfterSeconds?: number;
   }) {
     super(init.message);
     this.status = init.status;
@@ -29,6 +32,7 @@ export class ApiError extends Error {
     for (const error of this.errors) this.fieldErrors[error.field] ??= error.message;
     this.requestId = init.requestId;
     this.details = init.details;
+    this.retryAfterSeconds = init.retryAfterSeconds;
   }
 }
 
@@ -131,14 +135,23 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
-function toApiError(status: number, body: unknown): ApiError {
+/** Retry-After in seconds; the HTTP-date form is converted from the local clock. */
+function parseRetryAfter(header: string | null): number | undefined {
+  if (!header) return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim());
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+function toApiError(status: number, body: unknown, retryAfterSeconds?: number): ApiError {
   const parsed = ErrorResponseSchema.safeParse(body);
-  if (parsed.success) return new ApiError({ ...parsed.data, status });
+  if (parsed.success) return new ApiError({ ...parsed.data, status, retryAfterSeconds });
   // Not our error shape: a proxy's HTML page, a gateway timeout.
   return new ApiError({
     status,
     code: FALLBACK_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'MALFORMED_REQUEST'),
     message: `HTTP ${status}`,
+    retryAfterSeconds,
   });
 }
 
@@ -179,7 +192,7 @@ export async function apiRequest<T = unknown>(
   });
 
   if (!response.ok && !options.acceptStatuses?.includes(response.status)) {
-    const error = toApiError(response.status, body);
+    const error = toApiError(response.status, body, parseRetryAfter(response.headers.get('retry-after')));
     if (response.status === 401 && options.notifyUnauthenticated !== false) {
       events.dispatchEvent(new CustomEvent(UNAUTHENTICATED_EVENT, { detail: error }));
     }

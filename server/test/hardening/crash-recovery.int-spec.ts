@@ -109,6 +109,71 @@ describe('crashes', () => {
     await stopServer(restarted);
   }, 120_000);
 
+  it('loses no acknowledged contact note when SIGKILLed mid-burst: note, timeline event and audit entry together', async () => {
+    const server = await start();
+    const admin = await new HttpClient(server.url).login();
+    const manager = { email: 'notes-manager@example.test', password: PASSWORD };
+    const made = await admin.request('POST', '/api/v1/users', { ...manager, name: 'Notes Manager', role: 'MANAGER' });
+    expect(made.status).toBe(201);
+    const client = await new HttpClient(server.url).login(manager.email, manager.password);
+    const kase = await client.request('POST', '/api/v1/cases', {
+      firstName: 'Љиљана',
+      lastName: 'Krasniqi-Đorđević',
+      officeCode: 'PRISTINA',
+    });
+    expect(kase.status, JSON.stringify(kase.body)).toBe(201);
+    const caseId = kase.body.id as string;
+
+    const N = 300;
+    const acknowledged = new Map<string, string>(); // contact id -> summary sent
+    let failed = 0;
+    const burst = Array.from({ length: N }, (_, i) => {
+      const summary = `Посета ${i}: the family (Gjyla, Đorđe) said "hello" \\ 👩‍👧 שלום\nsecond line ${i}`;
+      return client
+        .request('POST', `/api/v1/cases/${caseId}/contacts`, {
+          channel: 'VISIT',
+          occurredAt: new Date(Date.now() - 60_000).toISOString(),
+          summary,
+        })
+        .then(
+          (r) => {
+            if (r.status >= 200 && r.status < 300) acknowledged.set(r.body.id, summary);
+            else failed++;
+          },
+          () => failed++,
+        );
+    });
+    const t0 = Date.now();
+    while (acknowledged.size < 20 && Date.now() - t0 < 20_000) await new Promise((r) => setTimeout(r, 2));
+    server.child.kill('SIGKILL');
+    await Promise.all(burst);
+    expect(acknowledged.size + failed).toBe(N);
+    expect(acknowledged.size, 'the kill came in the middle of the burst').toBeLessThan(N);
+
+    await start();
+    const { rows } = await pool.query<{ id: string; summary: string; events: string; audits: string }>(
+      `SELECT c.id, c.summary,
+              (SELECT count(*) FROM case_event e WHERE e.case_id = c.case_id AND e.type = 'CONTACT_LOGGED' AND e.data->>'contactId' = c.id::text) AS events,
+              (SELECT count(*) FROM audit_entry a WHERE a.action = 'contact.create' AND a.details->>'subjectId' = c.id::text) AS audits
+         FROM contact c WHERE c.case_id = $1`,
+      [caseId],
+    );
+    const stored = new Map(rows.map((r) => [r.id, r]));
+    for (const [id, summary] of acknowledged) {
+      expect(stored.get(id), `acknowledged contact ${id}`).toMatchObject({ summary, events: '1', audits: '1' });
+    }
+    expect(
+      rows.filter((r) => r.events !== '1' || r.audits !== '1'),
+      'half-written contacts',
+    ).toEqual([]);
+    const strays = await pool.query(
+      `SELECT a.seq FROM audit_entry a WHERE a.action = 'contact.create'
+          AND NOT EXISTS (SELECT 1 FROM contact c WHERE c.id::text = a.details->>'subjectId')`,
+    );
+    expect(strays.rows, 'audit entries of contacts that do not exist').toEqual([]);
+    expect((await verifyAuditChain(pool)).firstBroken).toBeNull();
+  }, 120_000);
+
   it('on SIGTERM finishes the request in flight, refuses new connections, and exits 0', async () => {
     const server = await start();
     const admin = await new HttpClient(server.url).login();

@@ -6,6 +6,7 @@ import { Link, NavLink as RouterNavLink, Outlet, useLocation, useMatch, useNavig
 import { LanguageMenu } from '@/components/language-menu';
 import { PageLoader } from '@/components/page-loader';
 import { SkipLink } from '@/components/skip-link';
+import { UserMenu } from '@/features/auth/components/user-menu';
 import { useRole } from '@/lib/authorization';
 import { NAV_ITEMS, visibleNavItems, type NavItem } from '../navigation';
 
@@ -88,8 +89,7 @@ export function AppLayout() {
             </UnstyledButton>
             <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
               <LanguageMenu />
-              {/* The auth feature puts the user menu (name, sign out) here. */}
-              <div data-slot="user-menu" />
+              <UserMenu />
             </Group>
           </Group>
         </AppShell.Header>

@@ -1,12 +1,24 @@
 import 'i18next';
+import type account from './locales/en/account.json';
+import type audit from './locales/en/audit.json';
+import type auth from './locales/en/auth.json';
 import type common from './locales/en/common.json';
 import type family from './locales/en/family.json';
 import type status from './locales/en/status.json';
+import type users from './locales/en/users.json';
 
 // English is the reference for key names; the completeness test holds the other languages to it.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: { common: typeof common; status: typeof status; family: typeof family };
+    resources: {
+      common: typeof common;
+      status: typeof status;
+      family: typeof family;
+      auth: typeof auth;
+      account: typeof account;
+      users: typeof users;
+      audit: typeof audit;
+    };
   }
 }

@@ -35,9 +35,9 @@ describe('status page', () => {
       ),
     );
 
-    renderApp('/', i18n);
+    // Public: no sign-in needed (the home page "/" is each role's landing page).
+    renderApp('/status', i18n);
 
-    // "/" redirects to the status page.
     expect(await screen.findByRole('heading', { level: 1, name: 'System status' })).toBeDefined();
     expect(screen.getByRole('status').textContent).toContain('Checking the system status…');
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);

@@ -1,0 +1,106 @@
+import { Autocomplete, Button, Group, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { IconFilter, IconX } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useActors } from '../api/get-actors';
+import { ACTION_SUGGESTIONS, ENTITY_TYPE_SUGGESTIONS } from '../utils/action-label';
+import { AUDIT_FILTER_KEYS, type AuditFilterValues } from '../utils/audit-filters';
+
+interface AuditFiltersProps {
+  values: AuditFilterValues;
+  canListActors: boolean;
+  onApply: (values: AuditFilterValues) => void;
+}
+
+/** Who, what, which record, when: applied together, kept in the URL. */
+export function AuditFilters({ values, canListActors, onApply }: AuditFiltersProps) {
+  const { t } = useTranslation('audit');
+  const [draft, setDraft] = useState(values);
+  const actors = useActors({ enabled: canListActors });
+  const set = (key: keyof AuditFilterValues) => (value: string | null) => setDraft((d) => ({ ...d, [key]: value ?? '' }));
+  const actorOptions = (actors.data ?? []).map((user) => ({ value: user.id, label: `${user.name} (${user.email})` }));
+  if (draft.actorId && !actorOptions.some((option) => option.value === draft.actorId))
+    actorOptions.unshift({ value: draft.actorId, label: draft.actorId });
+  const any = AUDIT_FILTER_KEYS.some((key) => values[key]);
+
+  return (
+    <form
+      role="search"
+      aria-label={t('filters.label')}
+      onSubmit={(event) => {
+        event.preventDefault();
+        onApply(draft);
+      }}
+    >
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm" verticalSpacing="sm">
+        {canListActors ? (
+          <Select
+            label={t('filters.actor')}
+            placeholder={t('filters.anyone')}
+            data={actorOptions}
+            value={draft.actorId || null}
+            onChange={set('actorId')}
+            searchable
+            clearable
+            nothingFoundMessage={t('filters.noMatch')}
+          />
+        ) : (
+          <TextInput
+            label={t('filters.actorId')}
+            value={draft.actorId}
+            onChange={(event) => set('actorId')(event.currentTarget.value)}
+          />
+        )}
+        <Autocomplete
+          label={t('filters.action')}
+          description={t('filters.actionHint', { example: 'auth.*' })}
+          data={ACTION_SUGGESTIONS}
+          value={draft.action}
+          onChange={set('action')}
+          spellCheck={false}
+        />
+        <Autocomplete
+          label={t('filters.entityType')}
+          data={ENTITY_TYPE_SUGGESTIONS}
+          value={draft.entityType}
+          onChange={set('entityType')}
+          spellCheck={false}
+        />
+        <TextInput
+          label={t('filters.entityId')}
+          value={draft.entityId}
+          onChange={(event) => set('entityId')(event.currentTarget.value)}
+          spellCheck={false}
+        />
+        <TextInput
+          type="date"
+          label={t('filters.from')}
+          value={draft.from}
+          max={draft.to || undefined}
+          onChange={(event) => set('from')(event.currentTarget.value)}
+        />
+        <TextInput
+          type="date"
+          label={t('filters.to')}
+          value={draft.to}
+          min={draft.from || undefined}
+          onChange={(event) => set('to')(event.currentTarget.value)}
+        />
+      </SimpleGrid>
+      <Group mt="sm" gap="sm">
+        <Button type="submit" leftSection={<IconFilter size={16} aria-hidden="true" />}>
+          {t('filters.apply')}
+        </Button>
+        {any ? (
+          <Button
+            variant="subtle"
+            leftSection={<IconX size={16} aria-hidden="true" />}
+            onClick={() => onApply(Object.fromEntries(AUDIT_FILTER_KEYS.map((key) => [key, ''])) as AuditFilterValues)}
+          >
+            {t('filters.clear')}
+          </Button>
+        ) : null}
+      </Group>
+    </form>
+  );
+}
