@@ -9,7 +9,7 @@ describe('diffChanges', () => {
     expect(diffChanges({ phone: '+383 44 000', name: 'A' }, { phone: '+383 45 111' }, { sensitive: ['phone'] })).toEqual({
       phone: { from: MASK, to: MASK },
     });
-    expect(diffChanges({ phone: '+383 44 000' }, { phone: null }, { sensitive: ['phone'] })).toEqual({ phone: { from: MASK, to: null } });
+    expect(diffChanges<{ phone: string | null }>({ phone: '+383 44 000' }, { phone: null }, { sensitive: ['phone'] })).toEqual({ phone: { from: MASK, to: null } });
   });
   it('compares dates by value and ignores undefined', () => {
     const d = new Date('2020-01-01T00:00:00Z');

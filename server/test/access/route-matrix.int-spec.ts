@@ -26,14 +26,18 @@ describe('route x role access matrix', () => {
     t = await createTestApp();
     routes = listRoutes(t.app).filter((r) => r.path.startsWith('/api/v1/'));
     clients.set('ANONYMOUS', t.client());
-    for (const role of ['ADMIN', 'MANAGER', 'LIAISON_OFFICER'] as const) clients.set(role, await t.signedIn(role));
     ownCase = await insertCase(t.pool, 'PRISTINA');
     otherOfficeCase = await insertCase(t.pool, 'MITROVICA');
     otherFamilyCase = await insertCase(t.pool, 'PRISTINA');
+    await signInAll();
     userId = clients.get('MANAGER')!.user!.id;
-    clients.set('FAMILY', (await familyClient(t.pool, t.client(), ownCase, userId)).client);
     await familyClient(t.pool, t.client(), otherFamilyCase, userId);
   });
+  // Fresh sessions for every role: the walk signs them out (auth/logout, family/logout).
+  const signInAll = async () => {
+    for (const role of ['ADMIN', 'MANAGER', 'LIAISON_OFFICER'] as const) clients.set(role, await t.signedIn(role));
+    clients.set('FAMILY', (await familyClient(t.pool, t.client(), ownCase, clients.get('MANAGER')!.user!.id)).client);
+  };
   afterAll(async () => {
     console.log(`\nRoute x role matrix (status codes; case routes use the caller's own/PRISTINA case):\n${matrix.join('\n')}\n`);
     await t?.close();
@@ -56,6 +60,7 @@ describe('route x role access matrix', () => {
     const failures: string[] = [];
     matrix.push(['route'.padEnd(60), ...WHO.map((w) => w.padEnd(16))].join(''));
     for (const r of ordered) {
+      if (SESSION_ENDING.has(`${r.method} ${r.path}`)) await signInAll();
       const row: string[] = [];
       for (const who of WHO) {
         const res = await call(clients.get(who)!, r, ownCase);
@@ -73,6 +78,7 @@ describe('route x role access matrix', () => {
   });
 
   it("never lets an officer reach another office's case, nor a family another family's case (404 like a missing id)", async () => {
+    await signInAll();
     const scoped = routes.filter((r) => /\/cases\/:id\b/.test(r.path));
     expect(scoped.length).toBeGreaterThan(0);
     const failures: string[] = [];

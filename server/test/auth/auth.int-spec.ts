@@ -18,7 +18,7 @@ describe('sign-in, sessions and CSRF', () => {
     expect(res.status).toBe(200);
     expect(res.body.user).toMatchObject({ id: officer.id, email: officer.email, role: 'LIAISON_OFFICER', officeCode: 'PRISTINA' });
     expect(res.body.csrfToken).toMatch(/^[\w-]{20,}$/);
-    const cookie = [res.headers['set-cookie']].flat()[0]!;
+    const cookie = String([res.headers['set-cookie']].flat()[0]);
     expect(cookie).toMatch(/^mprc_session=[\w-]{40,};/);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);

@@ -16,7 +16,7 @@ let testPasswordHash: Promise<string> | undefined;
 export interface HttpResult<T = any> {
   status: number;
   body: T;
-  headers: Record<string, string | string[] | undefined>;
+  headers: Record<string, string | string[] | number | undefined>;
   text: string;
 }
 
