@@ -217,7 +217,11 @@ async function main() {
           () => run(bin('tsc'), ['-p', 'server/tsconfig.test.json', '--pretty']),
         ]);
       }),
-    wanted('lint') && (() => check('lint', [() => run(bin('eslint'), ['--max-warnings=0', '.'])])),
+    wanted('lint') &&
+      (() =>
+        check('lint', [
+          () => run(bin('eslint'), ['--max-warnings=0', '--cache', '--cache-location', '.tmp/eslintcache', '.']),
+        ])),
     wanted('unit') &&
       (() => counted('unit', path.join(tmp, 'unit.json'), vitest('unit', ['unit', 'client']), vitestCounts)),
     wanted('integration') &&
