@@ -23,7 +23,6 @@ const CONTENT_TYPES = {
 /** The HTTP response the file goes to: its end (or the client leaving) closes the audit entry. */
 export interface ResponseEnd {
   once(event: 'close' | 'finish', listener: () => void): unknown;
-  readonly writableFinished: boolean;
 }
 
 export interface ExportFile {
@@ -103,12 +102,12 @@ export class ExportsService {
         .catch((e: unknown) => this.logger.error({ reason: (e as Error).message }, 'Export audit entry failed'));
 
     let stream: Readable;
-    let complete: () => boolean;
+    let complete: () => Promise<boolean>;
     if (format === 'csv') {
       stream = csvStream(rows, prepared.headers, (error) =>
         this.logger.error({ reason: error.message }, 'CSV export failed'),
       );
-      complete = () => rows.complete;
+      complete = () => Promise.resolve(rows.complete);
     } else {
       const officerName = await this.reportsService.officerName(actor, filters as CaseFilters);
       const xlsx = xlsxStream(rows, prepared, !anonymized, {
@@ -126,24 +125,27 @@ export class ExportsService {
         filters: describeFilters(filters as CaseFilters, labels, refs, officerName),
         noFilters: labels.text('noFilters'),
       });
-      let written = false;
-      xlsx.done.then(
-        () => (written = true),
-        () => undefined,
-      );
       stream = xlsx.output;
-      complete = () => written;
+      complete = () =>
+        xlsx.done.then(
+          () => true,
+          () => false,
+        );
     }
 
+    // 'finish': the last byte was handed to the connection; 'close' alone: the client left first.
+    let finished = false;
     let recorded = false;
     const end = () => {
       if (recorded) return;
       recorded = true;
-      const completed = response.writableFinished && complete();
-      if (!completed) rows.destroy();
-      void audit(completed);
+      if (!finished) rows.destroy();
+      void (finished ? complete() : Promise.resolve(false)).then((completed) => audit(completed));
     };
-    response.once('finish', end);
+    response.once('finish', () => {
+      finished = true;
+      end();
+    });
     response.once('close', end);
     return { stream, fileName, contentType: CONTENT_TYPES[format] };
   }
