@@ -1,4 +1,5 @@
 import { can, type Permission, type Role } from '@mprc/contracts';
+import { IconChartBar } from '@tabler/icons-react';
 import { IconHeartbeat, IconHistory, IconUsers, type Icon } from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
 
@@ -14,6 +15,7 @@ export interface NavItem {
 // Features add their entry here, in menu order, naming a permission from contracts, e.g.
 // { to: '/cases', labelKey: 'nav.cases', icon: IconFolders, permission: 'case.read' }.
 export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/dashboard', labelKey: 'nav.dashboard', icon: IconChartBar, permission: 'report.read' },
   { to: '/admin/users', labelKey: 'nav.users', icon: IconUsers, permission: 'user.read' },
   { to: '/admin/audit', labelKey: 'nav.audit', icon: IconHistory, permission: 'audit.read' },
   { to: '/status', labelKey: 'nav.status', icon: IconHeartbeat },

@@ -69,6 +69,14 @@ export function createRoutes(i18n: I18n): RouteObject[] {
                   ),
                 },
                 {
+                  path: 'dashboard',
+                  lazy: lazyPage(
+                    i18n,
+                    () => import('@/features/dashboard/routes/dashboard-route').then((m) => m.DashboardRoute),
+                    ['dashboard', 'reports'],
+                  ),
+                },
+                {
                   path: 'account',
                   lazy: lazyPage(
                     i18n,

@@ -243,7 +243,10 @@ export class CasesService {
     if (fields.missingSince !== undefined) data.missingSinceFrom = missingSinceFrom(fields.missingSince);
     if (communityCode !== undefined) data.communityId = ids.communityId;
     if (lastSeenMunicipalityCode !== undefined) data.lastSeenMunicipalityId = ids.municipalityId;
-    if (!(await this.cases.updateVersioned(tx, found.id, version, data))) throw versionConflict(version + 1);
+    if (!(await this.cases.updateVersioned(tx, found.id, version, data))) {
+      // Someone else's change committed between our read and our write: report their version.
+      throw versionConflict((await this.cases.findFull(found.id, tx))?.version ?? version + 1);
+    }
     if (externalReferences) await this.cases.replaceReferences(tx, found.id, externalReferences as ExternalReference[]);
 
     const after = (await this.cases.findFull(found.id, tx))!;

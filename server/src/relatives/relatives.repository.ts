@@ -3,6 +3,7 @@ import type { ConsentResponse, RelativeResponse } from '@mprc/contracts';
 import { DatabaseService, type Tx } from '../common/database/database.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { scopeWhere, type CaseScope } from '../cases/case-scope.js';
+import { dateOnly } from '../cases/office-time.js';
 
 const CONSENT_SELECT = {
   id: true,
@@ -170,7 +171,7 @@ export class RelativesRepository {
 
   async createConsent(tx: Tx, relativeId: string, organisation: string, givenOn: string): Promise<ConsentResponse> {
     const row = await tx.consent.create({
-      data: { relativeId, organisation, givenOn: new Date(`${givenOn}T00:00:00Z`) },
+      data: { relativeId, organisation, givenOn: dateOnly(givenOn) },
       select: CONSENT_SELECT,
     });
     return toConsentResponse(row);
@@ -184,7 +185,7 @@ export class RelativesRepository {
   async withdrawConsent(tx: Tx, consentId: string, withdrawnOn: string): Promise<ConsentResponse> {
     const row = await tx.consent.update({
       where: { id: consentId },
-      data: { withdrawnOn: new Date(`${withdrawnOn}T00:00:00Z`) },
+      data: { withdrawnOn: dateOnly(withdrawnOn) },
       select: CONSENT_SELECT,
     });
     return toConsentResponse(row);

@@ -3,7 +3,9 @@ import type account from './locales/en/account.json';
 import type audit from './locales/en/audit.json';
 import type auth from './locales/en/auth.json';
 import type common from './locales/en/common.json';
+import type dashboard from './locales/en/dashboard.json';
 import type family from './locales/en/family.json';
+import type reports from './locales/en/reports.json';
 import type status from './locales/en/status.json';
 import type users from './locales/en/users.json';
 
@@ -19,6 +21,8 @@ declare module 'i18next' {
       account: typeof account;
       users: typeof users;
       audit: typeof audit;
+      dashboard: typeof dashboard;
+      reports: typeof reports;
     };
   }
 }
