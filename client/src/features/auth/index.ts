@@ -9,3 +9,4 @@ export { UserMenu } from './components/user-menu';
 export { authKeys } from './api/auth-keys';
 export { applyServerFieldErrors, translateFieldError, useFieldErrorText } from './utils/form-errors';
 export { formatWait } from './utils/format-wait';
+export { PasswordField } from './components/password-field';

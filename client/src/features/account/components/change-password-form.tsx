@@ -1,12 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { ChangePasswordRequestSchema, type ChangePasswordRequest } from '@mprc/contracts';
-import { Alert, Button, Group, PasswordInput, Stack } from '@mantine/core';
+import { Alert, Button, Group, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { applyServerFieldErrors, useFieldErrorText } from '@/features/auth';
+import { applyServerFieldErrors, PasswordField, useFieldErrorText } from '@/features/auth';
 import { errorMessageKey } from '@/lib/error-message';
 import { useChangePassword } from '../api/change-password';
 
@@ -48,14 +48,14 @@ export function ChangePasswordForm() {
             {tCommon(errorMessageKey(change.error))}
           </Alert>
         ) : null}
-        <PasswordInput
+        <PasswordField
           label={t('password.current')}
           autoComplete="current-password"
           required
           error={errorText(errors.currentPassword)}
           {...form.register('currentPassword')}
         />
-        <PasswordInput
+        <PasswordField
           label={t('password.new')}
           description={tAuth('password.hint')}
           autoComplete="new-password"
@@ -63,7 +63,7 @@ export function ChangePasswordForm() {
           error={errorText(errors.newPassword)}
           {...form.register('newPassword')}
         />
-        <PasswordInput
+        <PasswordField
           label={t('password.repeat')}
           autoComplete="new-password"
           required

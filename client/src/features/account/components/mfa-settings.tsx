@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconShieldCheck, IconShieldOff } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '@mprc/contracts';
-import { applyServerFieldErrors, authKeys, MfaEnrollment, useFieldErrorText } from '@/features/auth';
+import { applyServerFieldErrors, authKeys, MfaEnrollment, PasswordField, useFieldErrorText } from '@/features/auth';
 import { ApiError } from '@/lib/api-client';
 import { errorMessageKey } from '@/lib/error-message';
 import { useDisableMfa } from '../api/disable-mfa';
@@ -31,7 +31,12 @@ function DisableMfaDialog({ onClose }: { onClose: () => void }) {
   const mandatory = disable.error instanceof ApiError && disable.error.code === 'FORBIDDEN';
 
   return (
-    <Modal opened onClose={onClose} title={t('mfa.disableTitle')}>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('actions.close') }}
+      opened
+      onClose={onClose}
+      title={t('mfa.disableTitle')}
+    >
       <form onSubmit={(event) => void submit(event)} noValidate>
         <Stack gap="md">
           <Text>{t('mfa.disableIntro')}</Text>
@@ -40,7 +45,7 @@ function DisableMfaDialog({ onClose }: { onClose: () => void }) {
               {mandatory ? t('mfa.mandatory') : tCommon(errorMessageKey(disable.error))}
             </Alert>
           ) : null}
-          <PasswordInput
+          <PasswordField
             label={t('mfa.password')}
             autoComplete="current-password"
             required
@@ -93,6 +98,7 @@ export function MfaSettings({ user }: { user: SessionUser }) {
       {dialog === 'disable' ? <DisableMfaDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'enrol' ? (
         <Modal
+          closeButtonProps={{ 'aria-label': t('actions.close') }}
           opened
           onClose={() => setDialog(null)}
           title={t('mfa.enableTitle')}

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Page } from '@/components/page';
 import { PageLoader } from '@/components/page-loader';
 import { useSession } from '@/features/auth';
+import { officeName, useOffices } from '@/features/users';
+import { useLanguage } from '@/lib/i18n';
 import { ChangePasswordForm } from '../components/change-password-form';
 import { MfaSettings } from '../components/mfa-settings';
 
@@ -28,7 +30,9 @@ export function AccountRoute() {
   const { t } = useTranslation('account');
   const { t: tAuth } = useTranslation('auth');
   const { user, signedOut } = useSession();
+  const { language } = useLanguage();
   const shown = user ?? signedOut?.user;
+  const offices = useOffices({ enabled: Boolean(shown?.officeCode) });
   if (!shown) return <PageLoader />;
   return (
     <Page title={t('title')}>
@@ -49,7 +53,7 @@ export function AccountRoute() {
           {shown.officeCode ? (
             <DataList.Item>
               <DataList.ItemLabel>{t('profile.office')}</DataList.ItemLabel>
-              <DataList.ItemValue>{shown.officeCode}</DataList.ItemValue>
+              <DataList.ItemValue>{officeName(shown.officeCode, offices.data, language)}</DataList.ItemValue>
             </DataList.Item>
           ) : null}
         </DataList>

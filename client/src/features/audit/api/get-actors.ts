@@ -10,7 +10,11 @@ export async function getActors({ signal }: { signal?: AbortSignal } = {}): Prom
 }
 
 export function getActorsQueryOptions() {
-  return queryOptions({ queryKey: auditKeys.actors(), queryFn: ({ signal }) => getActors({ signal }), staleTime: 5 * 60_000 });
+  return queryOptions({
+    queryKey: auditKeys.actors(),
+    queryFn: ({ signal }) => getActors({ signal }),
+    staleTime: 5 * 60_000,
+  });
 }
 
 export function useActors({ enabled }: { enabled: boolean }) {

@@ -3,7 +3,10 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { apiGet } from '@/lib/api-client';
 import { auditKeys } from './audit-keys';
 
-export function getAudit(query: AuditQuery, { signal }: { signal?: AbortSignal } = {}): Promise<Page<AuditEntryResponse>> {
+export function getAudit(
+  query: AuditQuery,
+  { signal }: { signal?: AbortSignal } = {},
+): Promise<Page<AuditEntryResponse>> {
   return apiGet('/api/v1/audit', AuditPageSchema, { query: { ...query }, signal });
 }
 

@@ -8,7 +8,11 @@ export function AuditAction({ action }: { action: string }) {
   const label = actionLabel(action, t, i18n);
   return (
     <Stack gap={2} align="flex-start">
-      {label ? <Text size="sm" fw={600}>{label}</Text> : null}
+      {label ? (
+        <Text size="sm" fw={600}>
+          {label}
+        </Text>
+      ) : null}
       <Code fz="xs">{action}</Code>
     </Stack>
   );

@@ -30,7 +30,15 @@ function Value({ value }: { value: unknown }) {
 }
 
 /** One entry opened: field changes (from -> to, masked values as such), details, where from. */
-export function AuditEntryDetails({ entry, id, headingOrder = 3 }: { entry: AuditEntryResponse; id: string; headingOrder?: 3 | 4 }) {
+export function AuditEntryDetails({
+  entry,
+  id,
+  headingOrder = 3,
+}: {
+  entry: AuditEntryResponse;
+  id: string;
+  headingOrder?: 3 | 4;
+}) {
   const { t, i18n } = useTranslation('audit');
   const changes = Object.entries(entry.changes ?? {});
   const details = Object.entries(entry.details ?? {});

@@ -17,7 +17,8 @@ export function AuditFilters({ values, canListActors, onApply }: AuditFiltersPro
   const { t } = useTranslation('audit');
   const [draft, setDraft] = useState(values);
   const actors = useActors({ enabled: canListActors });
-  const set = (key: keyof AuditFilterValues) => (value: string | null) => setDraft((d) => ({ ...d, [key]: value ?? '' }));
+  const set = (key: keyof AuditFilterValues) => (value: string | null) =>
+    setDraft((d) => ({ ...d, [key]: value ?? '' }));
   const actorOptions = (actors.data ?? []).map((user) => ({ value: user.id, label: `${user.name} (${user.email})` }));
   if (draft.actorId && !actorOptions.some((option) => option.value === draft.actorId))
     actorOptions.unshift({ value: draft.actorId, label: draft.actorId });
@@ -42,6 +43,7 @@ export function AuditFilters({ values, canListActors, onApply }: AuditFiltersPro
             onChange={set('actorId')}
             searchable
             clearable
+            clearButtonProps={{ 'aria-label': t('filters.clearValue') }}
             nothingFoundMessage={t('filters.noMatch')}
           />
         ) : (

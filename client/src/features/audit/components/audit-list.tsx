@@ -89,7 +89,13 @@ export function AuditList({ entries, compact, onActorFilter }: AuditListProps) {
                   size="compact-sm"
                   px={0}
                   style={{ alignSelf: 'flex-start' }}
-                  leftSection={expanded ? <IconChevronDown size={16} aria-hidden="true" /> : <IconChevronRight size={16} aria-hidden="true" />}
+                  leftSection={
+                    expanded ? (
+                      <IconChevronDown size={16} aria-hidden="true" />
+                    ) : (
+                      <IconChevronRight size={16} aria-hidden="true" />
+                    )
+                  }
                   aria-expanded={expanded}
                   aria-controls={expanded ? detailsId : undefined}
                   onClick={() => toggle(entry.id)}
@@ -136,7 +142,11 @@ export function AuditList({ entries, compact, onActorFilter }: AuditListProps) {
                       aria-label={t('list.toggleDetails', { seq: entry.seq })}
                       onClick={() => toggle(entry.id)}
                     >
-                      {expanded ? <IconChevronDown size={18} aria-hidden="true" /> : <IconChevronRight size={18} aria-hidden="true" />}
+                      {expanded ? (
+                        <IconChevronDown size={18} aria-hidden="true" />
+                      ) : (
+                        <IconChevronRight size={18} aria-hidden="true" />
+                      )}
                     </ActionIcon>
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at, { seconds: true })}</Table.Td>

@@ -25,11 +25,21 @@ function AuditPage() {
   return (
     <Page title={t('title')} description={t('intro')}>
       {/* A new URL (back button, a clicked name) starts the form from what the URL says. */}
-      <AuditFilters key={params.toString()} values={values} canListActors={canListActors} onApply={(next) => setParams(searchFor(next))} />
+      <AuditFilters
+        key={params.toString()}
+        values={values}
+        canListActors={canListActors}
+        onApply={(next) => setParams(searchFor(next))}
+      />
       {audit.isPending ? (
         <PageLoader />
       ) : audit.isError && !audit.data ? (
-        <QueryErrorAlert title={t('list.loadFailed')} error={audit.error} onRetry={() => void audit.refetch()} retrying={audit.isRefetching} />
+        <QueryErrorAlert
+          title={t('list.loadFailed')}
+          error={audit.error}
+          onRetry={() => void audit.refetch()}
+          retrying={audit.isRefetching}
+        />
       ) : (
         <Stack gap="md" aria-busy={audit.isPlaceholderData}>
           {audit.data.items.length === 0 ? (

@@ -48,4 +48,12 @@ export const ACTION_SUGGESTIONS = [
   'portal.*',
 ];
 
-export const ENTITY_TYPE_SUGGESTIONS = ['User', 'Case', 'Relative', 'Contact', 'Referral', 'Attachment', 'PortalAccess'];
+export const ENTITY_TYPE_SUGGESTIONS = [
+  'User',
+  'Case',
+  'Relative',
+  'Contact',
+  'Referral',
+  'Attachment',
+  'PortalAccess',
+];

@@ -5,7 +5,9 @@ import { authKeys } from './auth-keys';
 
 /** Second sign-in step: a code from the authenticator app or a one-time recovery code. */
 export async function verifyMfa(body: MfaVerifyRequest): Promise<SessionResponse> {
-  const session = await apiPost('/api/v1/auth/mfa/verify', body, SessionResponseSchema, { notifyUnauthenticated: false });
+  const session = await apiPost('/api/v1/auth/mfa/verify', body, SessionResponseSchema, {
+    notifyUnauthenticated: false,
+  });
   setCsrfToken(session.csrfToken);
   return session;
 }

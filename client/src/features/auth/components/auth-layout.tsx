@@ -12,7 +12,13 @@ export function AuthLayout({ title, children }: { title: string; children: React
   useDocumentTitle(title);
   return (
     <>
-      <Box component="header" px={{ base: 'xs', sm: 'md' }} py="xs" bg="white" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+      <Box
+        component="header"
+        px={{ base: 'xs', sm: 'md' }}
+        py="xs"
+        bg="white"
+        style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+      >
         <Group justify="space-between" wrap="nowrap" gap="xs" mih={44}>
           <Text fw={700} fz={{ base: 'sm', xs: 'md', sm: 'lg' }} lh={1.2} lineClamp={2}>
             {t('app.name')}

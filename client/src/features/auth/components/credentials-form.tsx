@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { LoginRequestSchema, type LoginRequest, type SessionResponse } from '@mprc/contracts';
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { useLogin } from '../api/login';
 import { authErrorText } from '../utils/auth-error-text';
 import { applyServerFieldErrors, useFieldErrorText } from '../utils/form-errors';
+import { PasswordField } from './password-field';
 
 interface CredentialsFormProps {
   defaultEmail?: string;
@@ -54,7 +55,7 @@ export function CredentialsForm({ defaultEmail = '', onSignedIn, compact = false
           error={errorText(errors.email)}
           {...form.register('email')}
         />
-        <PasswordInput
+        <PasswordField
           label={t('fields.password')}
           autoComplete="current-password"
           required

@@ -26,7 +26,13 @@ export function IdleWarning({ kind, endsAt, onStay, onDismiss, onSignOut }: Idle
   const time = formatWait(Math.max(1, (endsAt - now) / 1000), tCommon);
   const idle = kind === 'idle';
   return (
-    <Modal opened onClose={idle ? onStay : onDismiss} title={t('idleWarning.title')} centered>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('actions.close') }}
+      opened
+      onClose={idle ? onStay : onDismiss}
+      title={t('idleWarning.title')}
+      centered
+    >
       <Stack gap="md">
         <Text>{idle ? t('idleWarning.idle', { time }) : t('idleWarning.absolute', { time })}</Text>
         <Group justify="flex-end" gap="sm">

@@ -68,7 +68,8 @@ export function MfaEnrollment({ email, onDone, onCancel, titleOrder }: MfaEnroll
     }
   });
 
-  if (recoveryCodes) return <RecoveryCodes codes={recoveryCodes} email={email} onDone={onDone} titleOrder={titleOrder} />;
+  if (recoveryCodes)
+    return <RecoveryCodes codes={recoveryCodes} email={email} onDone={onDone} titleOrder={titleOrder} />;
 
   if (start.isError) {
     return (

@@ -59,7 +59,11 @@ export function RecoveryCodes({ codes, email, onDone, titleOrder }: RecoveryCode
         </ol>
       </Box>
       <Group gap="xs">
-        <Button variant="default" leftSection={<IconCopy size={18} aria-hidden="true" />} onClick={() => clipboard.copy(text)}>
+        <Button
+          variant="default"
+          leftSection={<IconCopy size={18} aria-hidden="true" />}
+          onClick={() => clipboard.copy(text)}
+        >
           {clipboard.copied ? t('recovery.copied') : t('recovery.copy')}
         </Button>
         <Button variant="default" leftSection={<IconDownload size={18} aria-hidden="true" />} onClick={download}>

@@ -31,7 +31,14 @@ export function SessionGate() {
   if (signedOut) return <Outlet />;
   if (status === 'loading') return <PageLoader />;
   if (status === 'error') {
-    return <QueryErrorAlert title={t('session.loadFailed')} error={error} onRetry={() => void refetch()} retrying={isRefetching} />;
+    return (
+      <QueryErrorAlert
+        title={t('session.loadFailed')}
+        error={error}
+        onRetry={() => void refetch()}
+        retrying={isRefetching}
+      />
+    );
   }
   if (status !== 'signedIn') {
     return <Navigate to={loginPath(`${location.pathname}${location.search}${location.hash}`)} replace />;

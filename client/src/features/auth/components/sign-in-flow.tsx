@@ -2,15 +2,18 @@ import type { SessionResponse } from '@mprc/contracts';
 import { Alert, Stack, type TitleOrder } from '@mantine/core';
 import { IconShieldLock } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { authKeys } from '../api/auth-keys';
 import { getSessionQueryOptions } from '../api/get-session';
 import { logout } from '../api/logout';
 import { CredentialsForm } from './credentials-form';
 import { MfaChallengeForm } from './mfa-challenge-form';
-import { MfaEnrollment } from './mfa-enrollment';
+import { PageLoader } from '@/components/page-loader';
 import { needsSecondStep } from './session-context';
+
+// Enrolment at sign-in is rare (once per person, for roles that must have it): loaded then.
+const MfaEnrollment = lazy(() => import('./mfa-enrollment').then((m) => ({ default: m.MfaEnrollment })));
 
 type Step = { name: 'credentials' } | { name: 'mfa' } | { name: 'enrol'; email: string };
 
@@ -59,17 +62,19 @@ export function SignInFlow({ onComplete, defaultEmail, pending, titleOrder, comp
         <Alert color="blue" variant="light" icon={<IconShieldLock aria-hidden="true" />}>
           {t('enrol.required')}
         </Alert>
-        <MfaEnrollment
-          email={step.email}
-          titleOrder={titleOrder}
-          onCancel={startOver}
-          onDone={() => {
-            // Confirming the authenticator completed this session's second step on the server.
-            void queryClient
-              .fetchQuery({ ...getSessionQueryOptions(), staleTime: 0 })
-              .then((session) => (session ? next(session) : setStep({ name: 'credentials' })));
-          }}
-        />
+        <Suspense fallback={<PageLoader />}>
+          <MfaEnrollment
+            email={step.email}
+            titleOrder={titleOrder}
+            onCancel={startOver}
+            onDone={() => {
+              // Confirming the authenticator completed this session's second step on the server.
+              void queryClient
+                .fetchQuery({ ...getSessionQueryOptions(), staleTime: 0 })
+                .then((session) => (session ? next(session) : setStep({ name: 'credentials' })));
+            }}
+          />
+        </Suspense>
       </Stack>
     );
   }

@@ -58,7 +58,12 @@ export function UserMenu() {
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Item component={Link} to="/account" leftSection={<IconUserCircle size={18} aria-hidden="true" />} data-autofocus>
+        <Menu.Item
+          component={Link}
+          to="/account"
+          leftSection={<IconUserCircle size={18} aria-hidden="true" />}
+          data-autofocus
+        >
           {t('userMenu.account')}
         </Menu.Item>
         <Menu.Item

@@ -30,7 +30,12 @@ export function LoginRoute() {
             </Alert>
           ) : null}
           {status === 'error' ? (
-            <QueryErrorAlert title={t('session.loadFailed')} error={error} onRetry={() => void refetch()} retrying={isRefetching} />
+            <QueryErrorAlert
+              title={t('session.loadFailed')}
+              error={error}
+              onRetry={() => void refetch()}
+              retrying={isRefetching}
+            />
           ) : null}
           <SignInFlow
             pending={status === 'secondStep' ? session : null}

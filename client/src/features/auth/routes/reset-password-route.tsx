@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { ResetPasswordRequestSchema, type ResetPasswordRequest } from '@mprc/contracts';
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { useResetPassword } from '../api/reset-password';
 import { AuthLayout } from '../components/auth-layout';
 import { authErrorText } from '../utils/auth-error-text';
 import { applyServerFieldErrors, useFieldErrorText } from '../utils/form-errors';
+import { PasswordField } from '../components/password-field';
 
 const FIELDS = ['email', 'resetCode', 'newPassword'] as const;
 
@@ -63,7 +64,7 @@ export function ResetPasswordRoute() {
             error={errorText(errors.resetCode)}
             {...form.register('resetCode')}
           />
-          <PasswordInput
+          <PasswordField
             label={t('fields.newPassword')}
             description={t('password.hint')}
             autoComplete="new-password"

@@ -3,7 +3,10 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { apiGet } from '@/lib/api-client';
 import { usersKeys } from './users-keys';
 
-export function getUsers(query: ListUsersQuery, { signal }: { signal?: AbortSignal } = {}): Promise<Page<UserResponse>> {
+export function getUsers(
+  query: ListUsersQuery,
+  { signal }: { signal?: AbortSignal } = {},
+): Promise<Page<UserResponse>> {
   return apiGet('/api/v1/users', UserPageSchema, { query: { ...query }, signal });
 }
 

@@ -18,7 +18,9 @@ export function ActiveDialog({ user, onClose }: { user: UserResponse; onClose: (
       await update.mutateAsync({ id: user.id, changes: { isActive: !deactivate } });
       notifications.show({
         color: 'green',
-        message: deactivate ? t('active.deactivated', { name: user.name }) : t('active.reactivated', { name: user.name }),
+        message: deactivate
+          ? t('active.deactivated', { name: user.name })
+          : t('active.reactivated', { name: user.name }),
       });
       onClose();
     } catch {
@@ -28,9 +30,12 @@ export function ActiveDialog({ user, onClose }: { user: UserResponse; onClose: (
 
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('actions.close') }}
       opened
       onClose={onClose}
-      title={deactivate ? t('active.deactivateTitle', { name: user.name }) : t('active.reactivateTitle', { name: user.name })}
+      title={
+        deactivate ? t('active.deactivateTitle', { name: user.name }) : t('active.reactivateTitle', { name: user.name })
+      }
     >
       <Stack gap="md">
         <Text>{deactivate ? t('active.deactivateText') : t('active.reactivateText')}</Text>

@@ -15,7 +15,13 @@ export function ResetCodeDialog({ user, onClose }: { user: UserResponse; onClose
   const clipboard = useClipboard({ timeout: 3000 });
 
   return (
-    <Modal opened onClose={onClose} title={t('reset.title', { name: user.name })} closeOnClickOutside={false}>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('actions.close') }}
+      opened
+      onClose={onClose}
+      title={t('reset.title', { name: user.name })}
+      closeOnClickOutside={false}
+    >
       {issue.data ? (
         <Stack gap="md">
           <Text>{t('reset.issued', { name: user.name })}</Text>

@@ -34,7 +34,11 @@ export function UserActionsMenu({
           <Menu.Item
             color={user.isActive ? 'red' : undefined}
             leftSection={
-              user.isActive ? <IconUserOff size={16} aria-hidden="true" /> : <IconUserCheck size={16} aria-hidden="true" />
+              user.isActive ? (
+                <IconUserOff size={16} aria-hidden="true" />
+              ) : (
+                <IconUserCheck size={16} aria-hidden="true" />
+              )
             }
             onClick={() => onAction('active', user)}
           >

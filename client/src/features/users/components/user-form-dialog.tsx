@@ -6,14 +6,14 @@ import {
   type UpdateUserRequest,
   type UserResponse,
 } from '@mprc/contracts';
-import { Alert, Button, Code, Group, Modal, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Code, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useClipboard } from '@mantine/hooks';
 import { IconAlertTriangle, IconCircleCheck, IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Controller, useForm, useWatch, type Control, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { applyServerFieldErrors, useFieldErrorText } from '@/features/auth';
+import { applyServerFieldErrors, PasswordField, useFieldErrorText } from '@/features/auth';
 import { useLanguage } from '@/lib/i18n';
 import { useCreateUser } from '../api/create-user';
 import { useOffices } from '../api/get-offices';
@@ -78,6 +78,7 @@ function RoleAndOffice({ control: anyControl, errors, roleLocked = false }: Role
             data={officeOptions(offices.data, language)}
             required={liaison}
             clearable={!liaison}
+            clearButtonProps={{ 'aria-label': t('form.clearOffice') }}
             error={errorText(errors.officeCode) ?? (offices.isError ? t('form.officesFailed') : undefined)}
             {...field}
             value={field.value ?? null}
@@ -161,7 +162,14 @@ export function CreateUserDialog({ onClose }: { onClose: () => void }) {
   });
 
   return (
-    <Modal opened onClose={onClose} title={created ? t('create.doneTitle') : t('create.title')} size="lg" closeOnClickOutside={false}>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('actions.close') }}
+      opened
+      onClose={onClose}
+      title={created ? t('create.doneTitle') : t('create.title')}
+      size="lg"
+      closeOnClickOutside={false}
+    >
       {created ? (
         <CreatedSummary user={created.user} password={created.password} onClose={onClose} />
       ) : (
@@ -186,7 +194,7 @@ export function CreateUserDialog({ onClose }: { onClose: () => void }) {
             />
             <RoleAndOffice control={form.control} errors={errors} />
             <Group align="flex-start" gap="xs" wrap="nowrap">
-              <PasswordInput
+              <PasswordField
                 label={t('fields.initialPassword')}
                 description={t('form.passwordHint')}
                 autoComplete="new-password"
@@ -227,7 +235,15 @@ export function CreateUserDialog({ onClose }: { onClose: () => void }) {
 }
 
 /** Name, role and office of an account (a change of role or office signs the person out). */
-export function EditUserDialog({ user, isSelf, onClose }: { user: UserResponse; isSelf: boolean; onClose: () => void }) {
+export function EditUserDialog({
+  user,
+  isSelf,
+  onClose,
+}: {
+  user: UserResponse;
+  isSelf: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('users');
   const errorText = useFieldErrorText();
   const update = useUpdateUser();
@@ -257,7 +273,14 @@ export function EditUserDialog({ user, isSelf, onClose }: { user: UserResponse; 
   });
 
   return (
-    <Modal opened onClose={onClose} title={t('edit.title', { name: user.name })} size="lg" closeOnClickOutside={false}>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('actions.close') }}
+      opened
+      onClose={onClose}
+      title={t('edit.title', { name: user.name })}
+      size="lg"
+      closeOnClickOutside={false}
+    >
       <form onSubmit={(event) => void submit(event)} noValidate>
         <Stack gap="md">
           <Text size="sm" c="dimmed">

@@ -46,6 +46,7 @@ export function UsersFilters({ filters, onChange, onClear }: UsersFiltersProps) 
         value={filters.role ?? null}
         onChange={(value) => onChange('role', value)}
         clearable
+        clearButtonProps={{ 'aria-label': t('filters.clearValue') }}
         w={{ base: '100%', xs: 200 }}
       />
       <Select
@@ -55,6 +56,7 @@ export function UsersFilters({ filters, onChange, onClear }: UsersFiltersProps) 
         value={filters.officeCode ?? null}
         onChange={(value) => onChange('officeCode', value)}
         clearable
+        clearButtonProps={{ 'aria-label': t('filters.clearValue') }}
         w={{ base: '100%', xs: 180 }}
       />
       <Select
@@ -67,6 +69,7 @@ export function UsersFilters({ filters, onChange, onClear }: UsersFiltersProps) 
         value={filters.active ?? null}
         onChange={(value) => onChange('active', value)}
         clearable
+        clearButtonProps={{ 'aria-label': t('filters.clearValue') }}
         w={{ base: '100%', xs: 160 }}
       />
       {any ? (

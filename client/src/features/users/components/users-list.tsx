@@ -68,7 +68,9 @@ export function UsersList({ users, offices, currentUserId, canManage, compact, o
                   {t('list.lastSignIn')}: {lastSignIn(user)}
                 </Text>
               </Stack>
-              {canManage ? <UserActionsMenu user={user} isSelf={user.id === currentUserId} onAction={onAction} /> : null}
+              {canManage ? (
+                <UserActionsMenu user={user} isSelf={user.id === currentUserId} onAction={onAction} />
+              ) : null}
             </Group>
           </Paper>
         ))}

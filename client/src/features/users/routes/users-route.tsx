@@ -41,7 +41,10 @@ function UsersPage() {
       description={t('intro')}
       actions={
         canManage ? (
-          <Button leftSection={<IconUserPlus size={18} aria-hidden="true" />} onClick={() => setDialog({ kind: 'create' })}>
+          <Button
+            leftSection={<IconUserPlus size={18} aria-hidden="true" />}
+            onClick={() => setDialog({ kind: 'create' })}
+          >
             {t('create.open')}
           </Button>
         ) : null
@@ -84,7 +87,9 @@ function UsersPage() {
         </Stack>
       )}
       {dialog?.kind === 'create' ? <CreateUserDialog onClose={close} /> : null}
-      {dialog?.kind === 'edit' ? <EditUserDialog user={dialog.user} isSelf={dialog.user.id === me?.id} onClose={close} /> : null}
+      {dialog?.kind === 'edit' ? (
+        <EditUserDialog user={dialog.user} isSelf={dialog.user.id === me?.id} onClose={close} />
+      ) : null}
       {dialog?.kind === 'active' ? <ActiveDialog user={dialog.user} onClose={close} /> : null}
       {dialog?.kind === 'reset' ? <ResetCodeDialog user={dialog.user} onClose={close} /> : null}
     </Page>
