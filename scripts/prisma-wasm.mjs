@@ -152,15 +152,19 @@ class PgFactory {
   async connectToShadowDb() {
     const admin = await this.connect();
     const name = `prisma_shadow_${randomUUID().replaceAll('-', '')}`;
-    await admin.executeScript(`CREATE DATABASE "${name}"`);
+    // template0: never "being accessed by other users", unlike template1 under a busy test server.
+    await admin.executeScript(`CREATE DATABASE "${name}" TEMPLATE template0`);
     const u = new URL(this.url);
     u.pathname = `/${name}`;
     const shadow = await connectPg(u.toString());
     const dispose = shadow.dispose.bind(shadow);
     shadow.dispose = async () => {
-      await dispose();
-      await admin.executeScript(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.dispose();
+      // Best effort: a failed clean-up must not turn a good check into a crash.
+      await dispose().catch(() => undefined);
+      await admin.executeScript(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch((e) => {
+        console.error(`note: could not drop shadow database ${name}: ${e?.message ?? e}`);
+      });
+      await admin.dispose().catch(() => undefined);
     };
     return shadow;
   }
