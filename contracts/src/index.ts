@@ -19,3 +19,4 @@ export * from './referrals.js';
 export * from './attachments.js';
 export * from './reports.js';
 export * from './name-pairs.js';
+export * from './imports.js';

@@ -28,6 +28,8 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: int(1024, 50 * 1024 * 1024).default(1024 * 1024),
   UPLOAD_LIMIT_BYTES: int(1024, 200 * 1024 * 1024).default(10 * 1024 * 1024),
+  // Largest import file (CSV or XLSX of up to 100,000 rows); applies to POST /api/v1/imports only.
+  IMPORT_LIMIT_BYTES: int(1024, 1024 * 1024 * 1024).default(64 * 1024 * 1024),
   TRUST_PROXY: z.preprocess(emptyToUndefined, bool.optional()).default(false),
   COOKIE_SECURE: z.preprocess(emptyToUndefined, bool.optional()),
   SESSION_IDLE_MINUTES: int(1, 24 * 60).default(30),
