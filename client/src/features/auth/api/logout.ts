@@ -21,7 +21,8 @@ export function useLogout() {
   return useMutation({
     mutationFn: logout,
     onSuccess: () => {
-      queryClient.clear();
+      // Queries only: clearing the mutation cache too would fail this very mutation.
+      queryClient.removeQueries();
       queryClient.setQueryData(authKeys.session(), null);
     },
   });

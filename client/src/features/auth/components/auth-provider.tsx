@@ -149,18 +149,21 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     try {
       await logout.mutateAsync();
       setSignedOut(null);
+      // The flag stays up until someone signs in again: the route change to /login renders in a
+      // transition, after any plain state update, so lowering it here would let the page being
+      // left redirect to /login?returnTo=<itself> first.
       await navigate('/login', { replace: true });
     } catch (error) {
       active.current = previous;
-      notifications.show({ color: 'red', title: t('signOut.failed'), message: tCommon(errorMessageKey(error)) });
-    } finally {
       setSigningOut(false);
+      notifications.show({ color: 'red', title: t('signOut.failed'), message: tCommon(errorMessageKey(error)) });
     }
   }, [logout, navigate, t, tCommon]);
 
+  const leaving = signingOut && (logout.isPending || !fullSession);
   const value = useMemo<AuthContextValue>(
-    () => ({ signedOut, resumeSession, signOut, signingOut }),
-    [signedOut, resumeSession, signOut, signingOut],
+    () => ({ signedOut, resumeSession, signOut, signingOut: leaving }),
+    [signedOut, resumeSession, signOut, leaving],
   );
   const role = fullSession?.user.role ?? signedOut?.user.role ?? null;
 
