@@ -103,6 +103,27 @@ export async function foreignKeys(client: Queryable): Promise<ForeignKey[]> {
   return rows;
 }
 
+export interface IndexRef {
+  name: string;
+  definition: string;
+}
+
+/** Indexes on these tables that no constraint owns: rebuilt after a bulk load, once, rather than row by row. */
+export async function plainIndexes(client: Queryable, tables: string[]): Promise<IndexRef[]> {
+  const { rows } = await client.query<IndexRef>(
+    `SELECT i.relname AS name, pg_get_indexdef(x.indexrelid) AS definition
+       FROM pg_index x
+       JOIN pg_class i ON i.oid = x.indexrelid
+       JOIN pg_class t ON t.oid = x.indrelid
+       JOIN pg_namespace n ON n.oid = t.relnamespace
+      WHERE n.nspname = 'public' AND t.relname = ANY($1)
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid)
+      ORDER BY 1`,
+    [tables],
+  );
+  return rows;
+}
+
 /** Settings that make COPY text identical whatever the server or session defaults are (as pg_dump sets them). */
 export const PORTABLE_SESSION = [
   "SET client_encoding = 'UTF8'",

@@ -16,6 +16,7 @@ import {
   listSequences,
   listTables,
   MIGRATIONS_TABLE,
+  plainIndexes,
   PORTABLE_SESSION,
   quoteIdent,
   serverVersion,
@@ -217,6 +218,10 @@ export async function restoreLogicalBackup(
       await client.query(`ALTER TABLE ${quoteIdent(t.table)} DISABLE TRIGGER ${quoteIdent(t.name)}`);
     const fks = await foreignKeys(client);
     for (const k of fks) await client.query(`ALTER TABLE ${quoteIdent(k.table)} DROP CONSTRAINT ${quoteIdent(k.name)}`);
+    // Like pg_restore: secondary indexes (the name-search trigram index above all) are built
+    // once at the end instead of row by row.
+    const indexes = await plainIndexes(client, names);
+    for (const i of indexes) await client.query(`DROP INDEX ${quoteIdent(i.name)}`);
 
     const input = gunzipFile(file);
     let copy: ReturnType<typeof copyStreams.from> | undefined;
@@ -247,6 +252,8 @@ export async function restoreLogicalBackup(
       input.destroy();
     }
 
+    await client.query(`SET maintenance_work_mem = '256MB'`);
+    for (const i of indexes) await client.query(i.definition);
     for (const k of fks)
       await client.query(`ALTER TABLE ${quoteIdent(k.table)} ADD CONSTRAINT ${quoteIdent(k.name)} ${k.definition}`);
     for (const t of triggers)

@@ -48,7 +48,15 @@ export function candidateDirs(major: number, env: NodeJS.ProcessEnv = process.en
     `/usr/pgsql-${major}/bin`,
     ...(env.PATH ?? '').split(path.delimiter),
   ].filter((d): d is string => !!d);
-  return [...new Set(dirs.map((d) => path.resolve(d)))];
+  // /bin is often a link to /usr/bin: look in each real folder once.
+  const real = (d: string) => {
+    try {
+      return fs.realpathSync(d);
+    } catch {
+      return path.resolve(d);
+    }
+  };
+  return [...new Set(dirs.map(real))];
 }
 
 const isExecutable = (file: string) => {
@@ -87,7 +95,7 @@ export function findPgTools(serverMajor: number, env: NodeJS.ProcessEnv = proces
   return {
     found: null,
     reason: seen.length
-      ? `no pg_dump ${serverMajor} found (only ${[...new Set(seen)].join(', ')}); set PG_BIN_DIR to PostgreSQL ${serverMajor}'s bin folder`
+      ? `no pg_dump/pg_restore ${serverMajor} found (only ${[...new Set(seen)].join(', ')}); set PG_BIN_DIR to PostgreSQL ${serverMajor}'s bin folder`
       : `no pg_dump/pg_restore found; set PG_BIN_DIR to PostgreSQL ${serverMajor}'s bin folder`,
   };
 }

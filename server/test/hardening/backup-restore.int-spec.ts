@@ -49,6 +49,21 @@ async function sequenceValues(pool: pg.Pool): Promise<Record<string, string>> {
   return out;
 }
 
+/** Every index, constraint and trigger with its definition and state: the load must put them all back. */
+async function schemaObjects(pool: pg.Pool): Promise<string[]> {
+  const { rows } = await pool.query<{ d: string }>(
+    `SELECT 'index ' || indexdef AS d FROM pg_indexes WHERE schemaname = 'public'
+     UNION ALL
+     SELECT 'constraint ' || conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) || ' ' || convalidated
+       FROM pg_constraint WHERE connamespace = 'public'::regnamespace
+     UNION ALL
+     SELECT 'trigger ' || tgrelid::regclass::text || ' ' || tgname || ' ' || tgenabled::text
+       FROM pg_trigger WHERE NOT tgisinternal
+     ORDER BY 1`,
+  );
+  return rows.map((r) => r.d);
+}
+
 // Decided when the file loads, so a skipped pg_dump run says why in its name.
 const pgDumpSupport = await (async () => {
   const client = new pg.Client({ connectionString: inject('testDatabase').adminUrl });
@@ -132,6 +147,7 @@ describe('backup and restore', () => {
 
     expect(await fingerprints(target.pool)).toEqual(before);
     expect(await sequenceValues(target.pool)).toEqual(await sequenceValues(pool));
+    expect(await schemaObjects(target.pool), 'indexes, constraints and triggers').toEqual(await schemaObjects(pool));
     expect(await verifyAuditChain(target.pool)).toEqual({ entries: before.audit_entry.rows, firstBroken: null });
     expect(restored.counts).toEqual(Object.fromEntries(Object.entries(before).map(([t, f]) => [t, f.rows])));
     expect(await pendingMigrations(target.pool)).toEqual([]);
