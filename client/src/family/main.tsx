@@ -6,14 +6,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { createI18n } from '@/lib/i18n';
-import { FamilyPortal } from './family-portal';
+import { FamilyApp } from './family-app';
 
 async function start(root: HTMLElement) {
   const i18n = await createI18n({ namespaces: ['common', 'family'] });
   createRoot(root).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <FamilyPortal />
+        <FamilyApp />
       </I18nextProvider>
     </StrictMode>,
   );
