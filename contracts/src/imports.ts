@@ -74,7 +74,8 @@ export type ImportMapping = z.infer<typeof ImportMappingSchema>;
 const mappingRequest = {
   mapping: ImportMappingSchema,
   defaultOfficeCode: OfficeCodeSchema.optional().meta({
-    description: 'The office of rows whose office column is empty, or of every row when no column is mapped to officeCode',
+    description:
+      'The office of rows whose office column is empty, or of every row when no column is mapped to officeCode',
   }),
 };
 
@@ -180,7 +181,10 @@ export const ImportSchema = z
     fileName: z.string(),
     fileFormat: z.enum(IMPORT_FILE_FORMATS),
     fileHash: z.string().meta({ description: 'SHA-256 of the file, hex' }),
-    encoding: z.string().nullable().meta({ description: 'CSV: utf-8, utf-8-bom, utf-16le, windows-1250 or windows-1252' }),
+    encoding: z
+      .string()
+      .nullable()
+      .meta({ description: 'CSV: utf-8, utf-8-bom, utf-16le, windows-1250 or windows-1252' }),
     delimiter: z.string().nullable().meta({ description: 'CSV: , ; tab or |' }),
     sheetName: z.string().nullable().meta({ description: 'XLSX: the sheet read (the first)' }),
     rowCount: z.number().int().meta({ description: 'Data rows (the header not counted, empty rows left out)' }),
@@ -251,7 +255,9 @@ const rowNumbers = z
 export const CommitRequestSchema = z
   .object({
     ...mappingRequest,
-    excludeRows: rowNumbers.optional().meta({ description: 'Rows not to import (invalid and duplicate rows must be here)' }),
+    excludeRows: rowNumbers
+      .optional()
+      .meta({ description: 'Rows not to import (invalid and duplicate rows must be here)' }),
     includeDuplicates: rowNumbers
       .optional()
       .meta({ description: 'Duplicate rows checked by the manager and imported anyway' }),
