@@ -48,6 +48,8 @@ export default function BreakdownChart({ groupBy, rows, linkOf, onOpen }: Breakd
           valueFormatter={formatCount}
           pieChartProps={{ accessibilityLayer: false }}
           pieProps={{
+            // No keyboard stop inside the aria-hidden chart (the table is the accessible form).
+            rootTabIndex: -1,
             onClick: (_: unknown, i: number) => open(data[i]?.index ?? -1),
             style: { cursor: 'pointer' },
           }}

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useLanguage } from '@/lib/i18n';
 import { caseListLink, type DashboardFilters } from '../utils/dashboard-filters';
 import { formatCount, formatShare } from '../utils/format-number';
+import { ScrollTable } from './scroll-table';
 
 interface BreakdownTableProps {
   groupBy: ReportGroupBy;
@@ -21,7 +22,7 @@ export function BreakdownTable({ groupBy, title, rows, total, filters, withLinks
   const { t } = useTranslation('dashboard');
   const { language } = useLanguage();
   return (
-    <Table.ScrollContainer minWidth={260} maxHeight={320}>
+    <ScrollTable label={t('table.caption', { title })} maxHeight={320}>
       <Table striped highlightOnHover verticalSpacing={4} fz="sm" stickyHeader>
         <Table.Caption style={{ captionSide: 'top', textAlign: 'start' }}>
           <Text span size="xs" c="dimmed">
@@ -73,6 +74,6 @@ export function BreakdownTable({ groupBy, title, rows, total, filters, withLinks
           </Table.Tr>
         </Table.Tfoot>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }

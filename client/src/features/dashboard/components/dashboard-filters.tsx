@@ -22,17 +22,29 @@ export function DashboardFilterForm({ filters, onChange }: DashboardFilterFormPr
   const communities = useReferenceOptions('communities');
   const municipalities = useReferenceOptions('municipalities');
   const offices = useReferenceOptions('offices');
-  const [typed, setTyped] = useState({
+  // The typed fields (search text, dates) are edited here and applied together. When the address
+  // changes from outside (back/forward, a link) they show its values; when the change is the one
+  // this form just made, what is being typed is left alone (the router may render it a moment later).
+  const fromAddress = {
     q: filters.q ?? '',
     missingFrom: filters.missingFrom ?? '',
     missingTo: filters.missingTo ?? '',
-  });
-  const [shown, setShown] = useState(filters);
-  // The address changed (back/forward, a link): show its values.
-  if (shown !== filters) {
-    setShown(filters);
-    setTyped({ q: filters.q ?? '', missingFrom: filters.missingFrom ?? '', missingTo: filters.missingTo ?? '' });
+  };
+  const addressKey = JSON.stringify(fromAddress);
+  const [typed, setTyped] = useState(fromAddress);
+  const [seenKey, setSeenKey] = useState(addressKey);
+  const [ownKey, setOwnKey] = useState<string | null>(null);
+  if (addressKey !== seenKey) {
+    setSeenKey(addressKey);
+    if (addressKey === ownKey) setOwnKey(null);
+    else setTyped(fromAddress);
   }
+  const apply = (next: DashboardFilters) => {
+    setOwnKey(
+      JSON.stringify({ q: next.q ?? '', missingFrom: next.missingFrom ?? '', missingTo: next.missingTo ?? '' }),
+    );
+    onChange(next);
+  };
   const [submitted, setSubmitted] = useState(false);
   const dateError = (v: string) => (submitted && !validDate(v.trim()) ? t('filters.dateInvalid') : undefined);
 
@@ -44,7 +56,7 @@ export function DashboardFilterForm({ filters, onChange }: DashboardFilterFormPr
     const to = typed.missingTo.trim();
     if (!validDate(from) || !validDate(to)) return;
     setSubmitted(false);
-    onChange({
+    apply({
       ...filters,
       q: typed.q.trim() || undefined,
       missingFrom: from || undefined,
@@ -109,7 +121,14 @@ export function DashboardFilterForm({ filters, onChange }: DashboardFilterFormPr
       <Group gap="sm" mt="sm">
         <Button type="submit">{t('filters.apply')}</Button>
         {activeFilterCount(filters) > 0 ? (
-          <Button variant="default" leftSection={<IconX size={16} aria-hidden="true" />} onClick={() => onChange({})}>
+          <Button
+            variant="default"
+            leftSection={<IconX size={16} aria-hidden="true" />}
+            onClick={() => {
+              setTyped({ q: '', missingFrom: '', missingTo: '' });
+              apply({});
+            }}
+          >
             {t('filters.clear')}
           </Button>
         ) : null}

@@ -5,6 +5,7 @@ import { QueryErrorAlert } from '@/components/query-error-alert';
 import { useTimeseries } from '../api/get-timeseries';
 import type { DashboardFilters } from '../utils/dashboard-filters';
 import { formatCount, formatMonth } from '../utils/format-number';
+import { ScrollTable } from './scroll-table';
 
 const MonthlyChart = lazy(() => import('./monthly-chart'));
 
@@ -37,7 +38,7 @@ export function MonthlyCard({ filters }: { filters: DashboardFilters }) {
             <Suspense fallback={<Skeleton h={260} />}>
               <MonthlyChart months={series.data.months} />
             </Suspense>
-            <Table.ScrollContainer minWidth={420}>
+            <ScrollTable label={t('monthly.caption')}>
               <Table striped verticalSpacing={4} fz="sm">
                 <Table.Caption style={{ captionSide: 'top', textAlign: 'start' }}>
                   <Text span size="xs" c="dimmed">
@@ -77,7 +78,7 @@ export function MonthlyCard({ filters }: { filters: DashboardFilters }) {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           </>
         )}
       </Stack>

@@ -5,6 +5,7 @@ import { useOfficers } from '../api/get-officers';
 import { useReferenceOptions } from '../api/get-reference-options';
 import type { DashboardFilters } from '../utils/dashboard-filters';
 import { formatCount } from '../utils/format-number';
+import { ScrollTable } from './scroll-table';
 
 const num = { fontVariantNumeric: 'tabular-nums' } as const;
 
@@ -35,7 +36,7 @@ export function OfficersCard({ filters }: { filters: DashboardFilters }) {
         ) : officers.data.rows.length === 0 ? (
           <Text c="dimmed">{t('officers.empty')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={420} maxHeight={420}>
+          <ScrollTable label={t('officers.caption')} maxHeight={420}>
             <Table striped highlightOnHover verticalSpacing={4} fz="sm" stickyHeader>
               <Table.Caption style={{ captionSide: 'top', textAlign: 'start' }}>
                 <Text span size="xs" c="dimmed">
@@ -71,7 +72,7 @@ export function OfficersCard({ filters }: { filters: DashboardFilters }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
         {officers.data && officers.data.unassignedOpenCases > 0 ? (
           <Text size="sm">{t('officers.unassigned', { number: officers.data.unassignedOpenCases })}</Text>

@@ -94,16 +94,19 @@ function stubApi(role: 'MANAGER' | 'ADMIN' | 'LIAISON_OFFICER') {
   return requests;
 }
 
-describe('/dashboard', () => {
+// Rendering the whole app with eight charts is slow on a busy two-core machine.
+describe('/dashboard', { timeout: 30_000 }, () => {
   it('shows every breakdown as a table beside its chart, with the filters from the address', async () => {
     const requests = stubApi('MANAGER');
     renderApp('/dashboard?fateStatus=MISSING&officeCode=PRISTINA', i18n);
-    expect(await screen.findByRole('heading', { level: 1, name: 'Dashboard' })).toBeDefined();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Dashboard' }, { timeout: 10_000 })).toBeDefined();
 
     for (const groupBy of REPORT_GROUP_BYS) {
       const title = i18n.t(`dashboard:groups.${groupBy}`);
       const section = await screen.findByRole('region', { name: title });
-      expect(await within(section).findByRole('table', { name: `${title}: cases by value` })).toBeDefined();
+      expect(
+        await within(section).findByRole('table', { name: `${title}: cases by value` }, { timeout: 10_000 }),
+      ).toBeDefined();
     }
     await waitFor(() =>
       expect(requests.filter((u) => u.pathname.endsWith('/summary'))).toHaveLength(REPORT_GROUP_BYS.length),
@@ -156,7 +159,7 @@ describe('/dashboard', () => {
   it('lets administrators read the figures, without case links or case exports', async () => {
     stubApi('ADMIN');
     renderApp('/dashboard', i18n);
-    const fate = await screen.findByRole('table', { name: 'By fate: cases by value' });
+    const fate = await screen.findByRole('table', { name: 'By fate: cases by value' }, { timeout: 10_000 });
     expect(within(fate).queryAllByRole('link')).toHaveLength(0);
     expect(screen.queryByRole('link', { name: 'Cases as CSV' })).toBeNull();
     expect(screen.getByRole('link', { name: 'Printable report (PDF)' })).toBeDefined();
@@ -165,6 +168,8 @@ describe('/dashboard', () => {
   it('is not for liaison officers', async () => {
     stubApi('LIAISON_OFFICER');
     renderApp('/dashboard', i18n);
-    expect(await screen.findByRole('heading', { level: 1, name: i18n.t('auth:forbidden.title') })).toBeDefined();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: i18n.t('auth:forbidden.title') }, { timeout: 10_000 }),
+    ).toBeDefined();
   });
 });
