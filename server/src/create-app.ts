@@ -109,8 +109,9 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       wildcard: true,
       index: false,
       // Hashed bundles never change; the HTML entry points must always be revalidated.
-      setHeaders: (res: { setHeader(k: string, v: string): void }, path: string) => {
-        res.setHeader('Cache-Control', /[/\\]assets[/\\]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      // @fastify/static 10 passes the Fastify reply (header()), not the Node response (setHeader()).
+      setHeaders: (reply: { header(k: string, v: string): unknown }, path: string) => {
+        reply.header('Cache-Control', /[/\\]assets[/\\]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
   }
