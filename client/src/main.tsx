@@ -1,3 +1,5 @@
+// First: zod's configuration must precede every schema (see the module).
+import './lib/zod-config';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import { StrictMode } from 'react';

@@ -32,9 +32,10 @@ test.describe('status page', () => {
     await expect(database.getByText('All applied', { exact: true })).toBeVisible();
   });
 
-  test('the home page leads to it', async ({ page }) => {
+  test('is open without signing in, while the home page asks to sign in', async ({ page }) => {
     await page.goto('/');
-    await expect(page).toHaveURL(/\/status$/);
+    await expect(page).toHaveURL(/\/login$/);
+    await page.getByRole('link', { name: 'System status' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'System status' })).toBeVisible();
   });
 });

@@ -1,3 +1,5 @@
+// Before the contracts' schemas are built (see the module); also keeps it in the shared chunk.
+import './zod-config';
 import { ErrorResponseSchema, type ErrorCode, type FieldError } from '@mprc/contracts';
 import type { z } from 'zod';
 import { env } from './env';
