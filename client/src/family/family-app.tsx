@@ -71,10 +71,10 @@ export function FamilyApp() {
     setCsrfToken(csrfToken);
     setState({ kind: 'signedIn', session });
     const path = currentPath();
-    if (path === '/family/signed-out' || path === '/family') {
-      navigate(returnTo.current ?? homePath(session), { replace: true });
-      returnTo.current = null;
-    }
+    const back = path === '/family/signed-out' || path === '/family';
+    // Also on a deep link that stays put: the new page's heading takes the focus.
+    navigate(back ? (returnTo.current ?? homePath(session)) : path, { replace: true });
+    returnTo.current = null;
   }, []);
 
   const signOut = useCallback(async () => {
