@@ -56,6 +56,12 @@ function startLoad(admin: HttpClient, userId: string) {
   const workers = Array.from({ length: 6 }, (_, w) => worker(w));
   return {
     samples,
+    /** Runs on until 20 requests started after `from` were answered (a busy machine is slow), at most 20 s. */
+    settle: async (from: number) => {
+      const until = Date.now() + 20_000;
+      await sleep(2000);
+      while (samples.filter((s) => s.startedAt > from).length < 20 && Date.now() < until) await sleep(200);
+    },
     stop: async () => {
       running = false;
       await Promise.all(workers);
@@ -150,7 +156,7 @@ describe('database outage', () => {
     db = await startEmbeddedPostgres({ dataDir: path.join(tmp, 'pg'), port: db.port, ephemeral: true });
     const upAt = Date.now();
     const recoveredAt = await waitUntilReady(server.url);
-    await sleep(2000);
+    await load.settle(recoveredAt + 500);
     await load.stop();
     const { samples } = load;
 
@@ -214,7 +220,7 @@ describe('database outage', () => {
     }
     const thawedAt = Date.now();
     const recoveredAt = await waitUntilReady(server.url);
-    await sleep(2000);
+    await load.settle(recoveredAt + 500);
     await load.stop();
     const { samples } = load;
 
