@@ -56,6 +56,12 @@ function startLoad(admin: HttpClient, userId: string) {
   const workers = Array.from({ length: 6 }, (_, w) => worker(w));
   return {
     samples,
+    /** Waits until 10 requests succeeded: the outage must hit a server that was working. */
+    warm: async () => {
+      const until = Date.now() + 30_000;
+      while (samples.filter((s) => s.status >= 200 && s.status < 300).length < 10 && Date.now() < until)
+        await sleep(100);
+    },
     /** Runs on until 20 requests started after `from` were answered (a busy machine is slow), at most 20 s. */
     settle: async (from: number) => {
       const until = Date.now() + 20_000;
@@ -145,7 +151,7 @@ describe('database outage', () => {
 
     const load = startLoad(admin, userId);
 
-    await sleep(1500);
+    await load.warm();
     const downAt = Date.now();
     await db.stop();
     const stoppedAt = Date.now();
@@ -173,6 +179,7 @@ describe('database outage', () => {
         `(stop took ${stoppedAt - downAt} ms, restart ${upAt - restartAt} ms); during: ${JSON.stringify(summary(during))}`,
     );
 
+    expect(before.length).toBeGreaterThanOrEqual(10);
     expect(summary(before)).toEqual(successes(before));
     expect(during.length).toBeGreaterThan(10);
     expect(summary(during), 'every request during the outage answers 503 in the error shape').toEqual([
@@ -204,7 +211,7 @@ describe('database outage', () => {
     expect(created.status).toBe(201);
     const load = startLoad(admin, created.body.id);
 
-    await sleep(1500);
+    await load.warm();
     const pids = clusterPids(db.dataDir);
     const frozenAt = Date.now();
     for (const pid of pids) process.kill(pid, 'SIGSTOP');
