@@ -17,7 +17,7 @@ const down = {
 
 let i18n: I18n;
 beforeAll(async () => {
-  i18n = await createTestI18n('en', ['common', 'status']);
+  i18n = await createTestI18n('en', ['common', 'auth', 'status']);
 });
 afterEach(() => vi.unstubAllGlobals());
 
