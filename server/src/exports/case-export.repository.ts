@@ -18,15 +18,21 @@ const BATCH_ROWS = 2000;
 export type ExportRow = (string | null)[];
 
 /**
- * A stream of case rows from a cursor: each row (an array, one value per selected column, as text)
- * goes through `map` (its cells) on the way out.
+ * How the rows of one batch leave the stream: as objects (one per row, for the XLSX writer) or
+ * as one encoded chunk (CSV text: a single string per batch keeps the per-row cost low).
  */
+export type BatchEncoder =
+  | { objectMode: true; encode: (row: ExportRow) => unknown }
+  | { objectMode: false; encode: (batch: ExportRow[]) => string; /** Sent first, even with no rows. */ head: string };
+
+/** A stream of case rows from a cursor, encoded batch by batch (see BatchEncoder). */
 export class CaseRowStream extends Readable {
   /** Rows handed on so far. */
   rows = 0;
   /** True once the last row was read from the database. */
   complete = false;
   private reading = false;
+  private started = false;
   private released = false;
   private pending: ExportRow[] | null;
   private readonly logger = new Logger('Export');
@@ -35,13 +41,18 @@ export class CaseRowStream extends Readable {
     private readonly client: pg.PoolClient,
     private readonly cursor: Cursor<ExportRow>,
     first: ExportRow[],
-    private readonly toCells: (row: ExportRow) => unknown,
+    private readonly encoder: BatchEncoder,
   ) {
-    super({ objectMode: true, highWaterMark: BATCH_ROWS });
+    // Object mode buffers up to one batch of rows; byte mode up to about one batch of text.
+    super(encoder.objectMode ? { objectMode: true, highWaterMark: BATCH_ROWS } : { highWaterMark: 512 * 1024 });
     this.pending = first;
   }
 
   override _read(): void {
+    if (!this.started) {
+      this.started = true;
+      if (!this.encoder.objectMode) this.push(this.encoder.head);
+    }
     if (this.pending) {
       const batch = this.pending;
       this.pending = null;
@@ -70,7 +81,8 @@ export class CaseRowStream extends Readable {
     }
     this.rows += batch.length;
     let more = true;
-    for (const row of batch) more = this.push(this.toCells(row));
+    if (this.encoder.objectMode) for (const row of batch) more = this.push(this.encoder.encode(row));
+    else more = this.push(this.encoder.encode(batch));
     if (more) this._read();
   }
 
@@ -111,7 +123,7 @@ export class CaseExportRepository {
     filters: CaseFilterInput,
     actorUserId: string | undefined,
     select: string,
-    map: (row: ExportRow) => unknown,
+    encoder: BatchEncoder,
   ): Promise<CaseRowStream> {
     const client = await this.db.pool.connect();
     try {
@@ -128,7 +140,7 @@ export class CaseExportRepository {
          ORDER BY c.case_number`;
       const cursor = client.query(new Cursor<ExportRow>(sql, p.values, { rowMode: 'array' }));
       const first = await cursor.read(BATCH_ROWS);
-      return new CaseRowStream(client, cursor, first, map);
+      return new CaseRowStream(client, cursor, first, encoder);
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
       client.release();

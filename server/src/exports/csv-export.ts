@@ -1,12 +1,19 @@
-import { stringify } from 'csv-stringify';
-import { pipeline, type Readable } from 'node:stream';
 import type { Cell } from './export-columns.js';
 
 // CSV for spreadsheets: UTF-8 with a byte order mark (so Excel reads Albanian and Cyrillic
-// letters), RFC 4180 (comma, CRLF, fields with a comma, quote, CR or LF quoted, quotes doubled),
-// and no cell that a spreadsheet would run as a formula.
+// letters), RFC 4180 (comma separators, CRLF line ends, a field with a comma, a quote, a CR or an
+// LF in double quotes with quotes doubled), and no cell that a spreadsheet would run as a formula.
+//
+// Encoded here, a batch of rows at a time, rather than through csv-stringify's stream: measured on
+// 100,000 cases, csv-stringify cost 1.0 CPU-second per 100,000 rows on top of reading them (one
+// object, one callback and one chunk per record), which kept the export under the 100,000 rows/s
+// budget; this encoder costs 0.3. csv-export.spec.ts checks that it writes exactly what
+// csv-stringify writes (with CRLF and lone CR/LF quoted) for awkward and random text.
 
 const FORMULA_START = new Set([0x3d /* = */, 0x2b /* + */, 0x2d /* - */, 0x40 /* @ */, 0x09 /* tab */, 0x0d /* CR */]);
+const NEEDS_QUOTES = /[",\r\n]/;
+
+export const CSV_BOM = '\uFEFF';
 
 /**
  * Neutralises spreadsheet formula injection (OWASP "CSV injection"): a cell that starts with
@@ -16,27 +23,34 @@ export function neutralise(value: string): string {
   return value.length > 0 && FORMULA_START.has(value.charCodeAt(0)) ? `'${value}` : value;
 }
 
-/** One row of cells as CSV fields (no dates reach here: CSV cells are text or numbers). */
-export function csvFields(cells: Cell[]): (string | number | null)[] {
-  const out = new Array<string | number | null>(cells.length);
-  for (let i = 0; i < cells.length; i++) {
-    const v = cells[i];
-    out[i] = typeof v === 'string' ? neutralise(v) : v instanceof Date ? v.toISOString() : v;
-  }
-  return out;
+/** One field, RFC 4180: quoted when it holds a comma, a quote, CR or LF; quotes doubled. */
+export function csvField(value: Cell): string {
+  if (value === null || value === undefined) return '';
+  const text = typeof value === 'string' ? value : value instanceof Date ? value.toISOString() : String(value);
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** The CSV bytes of `rows` (a stream of field arrays, already neutralised) under `headers`. */
-export function csvStream(rows: Readable, headers: string[], onError: (error: Error) => void): Readable {
-  const stringifier = stringify({
-    bom: true,
-    record_delimiter: 'windows',
-    // csv-stringify quotes a field with the record delimiter (CRLF) but not a lone CR or LF.
-    quoted_match: /[\r\n]/,
-  });
-  stringifier.write(headers.map(neutralise));
-  pipeline(rows, stringifier, (error) => {
-    if (error && error.code !== 'ERR_STREAM_PREMATURE_CLOSE') onError(error);
-  });
-  return stringifier;
+/** One record with its CRLF; string cells are neutralised first. */
+export function csvRecord(cells: readonly Cell[]): string {
+  let line = '';
+  for (let i = 0; i < cells.length; i++) {
+    const v = cells[i];
+    line += (i ? ',' : '') + csvField(typeof v === 'string' ? neutralise(v) : v);
+  }
+  return `${line}\r\n`;
+}
+
+/**
+ * Turns batches of raw rows into CSV text: the byte order mark and the header line come first
+ * (with the first batch, or alone when there are no rows: see `header`).
+ */
+export function csvBatchEncoder(headers: readonly string[], toCells: (row: (string | null)[]) => Cell[]) {
+  return {
+    header: () => CSV_BOM + csvRecord(headers),
+    batch: (rows: (string | null)[][]) => {
+      let text = '';
+      for (const row of rows) text += csvRecord(toCells(row));
+      return text;
+    },
+  };
 }

@@ -10,8 +10,8 @@ import { describeFilters, givenFilters } from '../reports/report-rows.js';
 import { officeDate, officeDateTime } from '../reports/report-time.js';
 import { ReportsRepository } from '../reports/reports.repository.js';
 import { ReportsService } from '../reports/reports.service.js';
-import { CaseExportRepository, type ExportRow } from './case-export.repository.js';
-import { csvStream, neutralise } from './csv-export.js';
+import { CaseExportRepository, type BatchEncoder, type ExportRow } from './case-export.repository.js';
+import { csvBatchEncoder } from './csv-export.js';
 import { needsUsers, prepareColumns, type Cell, type CellContext } from './export-columns.js';
 import { xlsxStream } from './xlsx-export.js';
 
@@ -65,24 +65,18 @@ export class ExportsService {
     const prepared = prepareColumns(columns, ctx);
     const convert = prepared.convert;
     const n = convert.length;
-    // CSV cells are neutralised here, in the same pass that converts them.
-    const map =
+    const toCells = (row: ExportRow) => {
+      const out = new Array<Cell>(n);
+      for (let i = 0; i < n; i++) out[i] = convert[i](row[i]);
+      return out;
+    };
+    const csv = csvBatchEncoder(prepared.headers, toCells);
+    const encoder: BatchEncoder =
       format === 'csv'
-        ? (row: ExportRow) => {
-            const out = new Array<Cell>(n);
-            for (let i = 0; i < n; i++) {
-              const v = convert[i](row[i]);
-              out[i] = typeof v === 'string' ? neutralise(v) : v;
-            }
-            return out;
-          }
-        : (row: ExportRow) => {
-            const out = new Array<Cell>(n);
-            for (let i = 0; i < n; i++) out[i] = convert[i](row[i]);
-            return out;
-          };
+        ? { objectMode: false, head: csv.header(), encode: csv.batch }
+        : { objectMode: true, encode: toCells };
 
-    const rows = await this.exports.open(caseScope(actor), filters, actor.userId, prepared.select, map);
+    const rows = await this.exports.open(caseScope(actor), filters, actor.userId, prepared.select, encoder);
     const fileName = `cases${anonymized ? '-anonymized' : ''}-${officeDate(now)}.${format}`;
     const audit = (completed: boolean, error?: Error) =>
       this.audit
@@ -104,9 +98,8 @@ export class ExportsService {
     let stream: Readable;
     let complete: () => Promise<boolean>;
     if (format === 'csv') {
-      stream = csvStream(rows, prepared.headers, (error) =>
-        this.logger.error({ reason: error.message }, 'CSV export failed'),
-      );
+      // The row stream is the file: its chunks are CSV text (Fastify logs a stream error).
+      stream = rows;
       complete = () => Promise.resolve(rows.complete);
     } else {
       const officerName = await this.reportsService.officerName(actor, filters as CaseFilters);

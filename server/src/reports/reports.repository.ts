@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { LocalizedNames, ReportGroupBy } from '@mprc/contracts';
+import { CASE_FILTER_KEYS, type LocalizedNames, type ReportGroupBy } from '@mprc/contracts';
 import type pg from 'pg';
 import {
   caseFilterSql,
@@ -81,6 +81,8 @@ export interface CaseSet {
   client: pg.PoolClient;
   filter: CaseFilterSql;
   params: unknown[];
+  /** Every case the caller may see (no filter, all offices): lets some queries skip the join with the case table. */
+  everything: boolean;
 }
 
 // Follow-ups are overdue from the day after their date, in the offices' calendar.
@@ -106,7 +108,8 @@ export class ReportsRepository {
       await client.query(SET_SEARCH_THRESHOLD);
       const p = new SqlParams();
       const filter = await caseFilterSql(client, scope, filters, actorUserId, p);
-      const result = await fn({ client, filter, params: p.values });
+      const everything = scope.kind === 'all' && CASE_FILTER_KEYS.every((k) => filters[k] === undefined || filters[k] === '');
+      const result = await fn({ client, filter, params: p.values, everything });
       await client.query('COMMIT');
       return result;
     } catch (e) {
@@ -150,17 +153,23 @@ export class ReportsRepository {
   }
 
   async keyFigures(set: CaseSet): Promise<KeyFigures> {
-    const { rows } = await set.client.query<KeyFigures>(
-      `WITH f AS (SELECT c.id, c.fate_status, c.workflow_status FROM ${set.filter.from} WHERE ${set.filter.where})
-       SELECT (SELECT count(*) FROM f)::int AS total,
-              (SELECT count(*) FROM f WHERE fate_status = 'MISSING')::int AS "stillMissing",
-              (SELECT count(*) FROM f WHERE workflow_status <> 'CLOSED')::int AS open,
-              (SELECT count(*) FROM f WHERE workflow_status = 'CLOSED')::int AS closed,
-              (SELECT count(*) FROM contact k JOIN f ON f.id = k.case_id
-                WHERE k.follow_up_on < ${OFFICE_TODAY} AND k.follow_up_done_at IS NULL)::int AS "overdueFollowUps"`,
+    // One scan with FILTER for the case counts; the overdue follow-ups from the follow-up index.
+    const { rows } = await set.client.query<Omit<KeyFigures, 'overdueFollowUps'>>(
+      `SELECT count(*)::int AS total,
+              count(*) FILTER (WHERE c.fate_status = 'MISSING')::int AS "stillMissing",
+              count(*) FILTER (WHERE c.workflow_status <> 'CLOSED')::int AS open,
+              count(*) FILTER (WHERE c.workflow_status = 'CLOSED')::int AS closed
+         FROM ${set.filter.from}
+        WHERE ${set.filter.where}`,
       set.params,
     );
-    return rows[0];
+    const overdue = await set.client.query<{ n: number }>(
+      `SELECT count(*)::int AS n
+         FROM ${set.filter.from} JOIN contact k ON k.case_id = c.id
+        WHERE ${set.filter.where} AND k.follow_up_on < ${OFFICE_TODAY} AND k.follow_up_done_at IS NULL`,
+      set.params,
+    );
+    return { ...rows[0], overdueFollowUps: overdue.rows[0].n };
   }
 
   /**
@@ -176,7 +185,12 @@ export class ReportsRepository {
     const start = `(${first}::timestamp AT TIME ZONE ${tz})`;
     const end = `((${last} + interval '1 month')::timestamp AT TIME ZONE ${tz})`;
     const month = (column: string) => `date_trunc('month', ${column} AT TIME ZONE ${tz})::date`;
-    const cases = `SELECT c.id FROM ${set.filter.from} WHERE ${set.filter.where}`;
+    // Events and contacts of the filtered cases. With no filter only merged cases are left out,
+    // which is cheaper than joining every event to its case (there are few merged cases).
+    const ofCases = (column: string) =>
+      set.everything
+        ? `${column} NOT IN (SELECT m.id FROM "case" m WHERE m.merged_into_id IS NOT NULL)`
+        : `${column} IN (SELECT c.id FROM ${set.filter.from} WHERE ${set.filter.where})`;
     const { rows } = await set.client.query<MonthRow>(
       `WITH months AS (SELECT generate_series(${first}, ${last}, interval '1 month')::date AS m),
             n AS (SELECT ${month('c.created_at')} AS m, count(*) AS count
@@ -186,12 +200,12 @@ export class ReportsRepository {
             s AS (SELECT ${month('e.at')} AS m, count(*) AS count
                     FROM case_event e
                    WHERE e.type IN ('FATE_CHANGED', 'WORKFLOW_CHANGED') AND e.at >= ${start} AND e.at < ${end}
-                     AND e.case_id IN (${cases})
+                     AND ${ofCases('e.case_id')}
                    GROUP BY 1),
             k AS (SELECT ${month('k.occurred_at')} AS m, count(*) AS count
                     FROM contact k
                    WHERE k.occurred_at >= ${start} AND k.occurred_at < ${end}
-                     AND k.case_id IN (${cases})
+                     AND ${ofCases('k.case_id')}
                    GROUP BY 1)
        SELECT to_char(months.m, 'YYYY-MM') AS month,
               coalesce(n.count, 0)::int AS new_cases,
@@ -221,12 +235,17 @@ export class ReportsRepository {
           WHERE u.role = 'LIAISON_OFFICER' AND u.is_active
             ${options.officeCode ? `AND u.office_id = (SELECT id FROM office WHERE code = ${p.add(options.officeCode)})` : ''}`
       : '';
+    // No CTE over the filtered cases (it would be materialised: a million rows at scale): open
+    // cases are one GROUP BY over them, overdue follow-ups come from the follow-up date index.
     const { rows } = await set.client.query<OfficerRow>(
-      `WITH f AS (SELECT c.id, c.assigned_officer_id, c.workflow_status FROM ${set.filter.from} WHERE ${set.filter.where}),
-            open AS (SELECT assigned_officer_id AS officer_id, count(*) AS count FROM f
-                      WHERE workflow_status <> 'CLOSED' GROUP BY 1),
-            overdue AS (SELECT k.officer_id, count(*) AS count FROM contact k JOIN f ON f.id = k.case_id
-                         WHERE k.follow_up_on < ${OFFICE_TODAY} AND k.follow_up_done_at IS NULL AND k.officer_id IS NOT NULL
+      `WITH open AS (SELECT c.assigned_officer_id AS officer_id, count(*) AS count
+                       FROM ${set.filter.from}
+                      WHERE ${set.filter.where} AND c.workflow_status <> 'CLOSED'
+                      GROUP BY 1),
+            overdue AS (SELECT k.officer_id, count(*) AS count
+                          FROM ${set.filter.from} JOIN contact k ON k.case_id = c.id
+                         WHERE ${set.filter.where} AND k.follow_up_on < ${OFFICE_TODAY}
+                           AND k.follow_up_done_at IS NULL AND k.officer_id IS NOT NULL
                          GROUP BY 1),
             officers AS (SELECT officer_id FROM open UNION SELECT officer_id FROM overdue ${idle})
        SELECT o.officer_id, u.name AS officer_name, uo.code AS office_code,
