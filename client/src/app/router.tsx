@@ -69,6 +69,46 @@ export function createRoutes(i18n: I18n): RouteObject[] {
                   ),
                 },
                 {
+                  path: 'follow-ups',
+                  lazy: lazyPage(
+                    i18n,
+                    () => import('@/features/follow-ups/routes/follow-ups-route').then((m) => m.FollowUpsRoute),
+                    ['followups', 'cases', 'contacts'],
+                  ),
+                },
+                {
+                  path: 'cases',
+                  lazy: lazyPage(i18n, () => import('@/features/cases/routes/cases-route').then((m) => m.CasesRoute), [
+                    'cases',
+                  ]),
+                },
+                {
+                  path: 'cases/new',
+                  lazy: lazyPage(
+                    i18n,
+                    () => import('@/features/cases/routes/create-case-route').then((m) => m.CreateCaseRoute),
+                    ['cases'],
+                  ),
+                },
+                {
+                  path: 'cases/:caseId/:tab?',
+                  lazy: lazyPage(i18n, () => import('@/features/cases/routes/case-route').then((m) => m.CaseRoute), [
+                    'cases',
+                    'relatives',
+                    'contacts',
+                    'referrals',
+                    'attachments',
+                    'inbox',
+                  ]),
+                },
+                {
+                  path: 'inbox',
+                  lazy: lazyPage(i18n, () => import('@/features/inbox/routes/inbox-route').then((m) => m.InboxRoute), [
+                    'inbox',
+                    'cases',
+                  ]),
+                },
+                {
                   path: 'dashboard',
                   lazy: lazyPage(
                     i18n,

@@ -17,12 +17,14 @@ function NavEntry({ item, onNavigate }: { item: NavItem; onNavigate: () => void 
   const { t } = useTranslation('common');
   const active = useMatch({ path: item.to, end: false }) !== null;
   const ItemIcon = item.icon;
+  const Badge = item.badge;
   return (
     <NavLink
       component={RouterNavLink}
       to={item.to}
       label={t(item.labelKey)}
       leftSection={<ItemIcon size={20} aria-hidden="true" />}
+      rightSection={Badge ? <Badge /> : undefined}
       active={active}
       onClick={onNavigate}
     />
