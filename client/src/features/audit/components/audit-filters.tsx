@@ -1,5 +1,15 @@
-import { Autocomplete, Button, Group, Select, SimpleGrid, TextInput } from '@mantine/core';
-import { IconFilter, IconX } from '@tabler/icons-react';
+import {
+  Autocomplete,
+  Badge,
+  Button,
+  Collapse,
+  Group,
+  Select,
+  SimpleGrid,
+  TextInput,
+  VisuallyHidden,
+} from '@mantine/core';
+import { IconAdjustmentsHorizontal, IconFilter, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActors } from '../api/get-actors';
@@ -10,10 +20,12 @@ interface AuditFiltersProps {
   values: AuditFilterValues;
   canListActors: boolean;
   onApply: (values: AuditFilterValues) => void;
+  /** On a phone the filters fold away behind a button, so the entries come first. */
+  compact?: boolean;
 }
 
 /** Who, what, which record, when: applied together, kept in the URL. */
-export function AuditFilters({ values, canListActors, onApply }: AuditFiltersProps) {
+export function AuditFilters({ values, canListActors, onApply, compact = false }: AuditFiltersProps) {
   const { t } = useTranslation('audit');
   const [draft, setDraft] = useState(values);
   const actors = useActors({ enabled: canListActors });
@@ -22,9 +34,12 @@ export function AuditFilters({ values, canListActors, onApply }: AuditFiltersPro
   const actorOptions = (actors.data ?? []).map((user) => ({ value: user.id, label: `${user.name} (${user.email})` }));
   if (draft.actorId && !actorOptions.some((option) => option.value === draft.actorId))
     actorOptions.unshift({ value: draft.actorId, label: draft.actorId });
-  const any = AUDIT_FILTER_KEYS.some((key) => values[key]);
+  const active = AUDIT_FILTER_KEYS.filter((key) => values[key]).length;
+  const any = active > 0;
+  const [open, setOpen] = useState(!compact);
+  const shown = open || !compact;
 
-  return (
+  const form = (
     <form
       role="search"
       aria-label={t('filters.label')}
@@ -104,5 +119,30 @@ export function AuditFilters({ values, canListActors, onApply }: AuditFiltersPro
         ) : null}
       </Group>
     </form>
+  );
+  if (!compact) return form;
+  return (
+    <div>
+      <Button
+        variant="default"
+        leftSection={<IconAdjustmentsHorizontal size={18} aria-hidden="true" />}
+        rightSection={
+          any ? (
+            <Badge size="sm" circle aria-hidden="true">
+              {active}
+            </Badge>
+          ) : null
+        }
+        aria-expanded={shown}
+        aria-controls="audit-filters"
+        onClick={() => setOpen((value) => !value)}
+      >
+        {shown ? t('filters.hide') : t('filters.show')}
+        {any ? <VisuallyHidden>{` (${t('filters.activeCount', { count: active })})`}</VisuallyHidden> : null}
+      </Button>
+      <Collapse in={shown} id="audit-filters" mt="sm">
+        {form}
+      </Collapse>
+    </div>
   );
 }

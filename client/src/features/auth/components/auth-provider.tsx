@@ -77,7 +77,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       if (now - previous > 10_000) setSchedule((n) => n + 1);
     };
     const unsubscribeQueries = queryClient.getQueryCache().subscribe((event) => {
-      if (event.type === 'updated' && event.action.type === 'success') touch();
+      if (event.type !== 'updated' || event.action.type !== 'success') return;
+      // "Nobody is signed in" (the session query's null) is an answer, not activity.
+      if (event.query.queryKey[0] === authKeys.all[0] && event.query.state.data === null) return;
+      touch();
     });
     const unsubscribeMutations = queryClient.getMutationCache().subscribe((event) => {
       if (event.type === 'updated' && event.action.type === 'success') touch();
