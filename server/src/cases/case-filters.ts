@@ -109,11 +109,13 @@ export async function caseFilterSql(
     const caseNumber = parseCaseNumber(q);
     if (caseNumber) {
       hits.push(
-        `SELECT coalesce(c.merged_into_id, c.id), 3::float8, 1::float8 FROM "case" c WHERE c.case_number = ${p.add(caseNumber)}`,
+        `SELECT coalesce(c.merged_into_id, c.id) AS id, 3::float8 AS score, 1::float8 AS tie FROM "case" c WHERE c.case_number = ${p.add(caseNumber)}`,
       );
     }
+    // Each branch names its columns: when q folds to no words (only punctuation) this one comes first
+    // and its names are the UNION's.
     hits.push(
-      `SELECT er.case_id, 2::float8, 1::float8 FROM external_reference er WHERE upper(er.reference) = upper(${p.add(q)})`,
+      `SELECT er.case_id AS id, 2::float8 AS score, 1::float8 AS tie FROM external_reference er WHERE upper(er.reference) = upper(${p.add(q)})`,
     );
     from = `(SELECT id, max(score) AS score, max(tie) AS tie FROM (${hits.join(' UNION ALL ')}) h GROUP BY id) hit
              JOIN "case" c ON c.id = hit.id`;
