@@ -18,17 +18,30 @@ export interface Page<T> {
   pageSize: number;
 }
 
+// PostgreSQL text cannot hold U+0000: refused here as invalid input (400 naming the field), not a 500 from the database.
+export const NO_NUL = [(v: string) => !v.includes('\u0000'), 'Must not contain a NUL character'] as const;
+
 /** Trimmed text with a maximum length; empty strings are refused. */
-export const text = (max: number) => z.string().trim().min(1, 'Required').max(max, `At most ${max} characters`);
+export const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'Required')
+    .max(max, `At most ${max} characters`)
+    .refine(...NO_NUL);
 /** Optional trimmed text: empty strings become null (a cleared field). */
 export const optionalText = (max: number) =>
   z
     .string()
     .trim()
     .max(max, `At most ${max} characters`)
+    .refine(...NO_NUL)
     .nullish()
     .transform((v) => (v ? v : null));
 
 export const OFFICE_CODES = ['PRISTINA', 'MITROVICA'] as const;
 /** Office codes are reference data; PRISTINA and MITROVICA are seeded, others may be added. */
-export const OfficeCodeSchema = z.string().trim().regex(/^[A-Z][A-Z0-9_]{1,31}$/, 'Unknown office code');
+export const OfficeCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Z][A-Z0-9_]{1,31}$/, 'Unknown office code');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EmailSchema } from './auth.js';
 import { parseCaseNumber } from './cases.js';
-import { pageOf, PageQuerySchema, text } from './common.js';
+import { NO_NUL, pageOf, PageQuerySchema, text } from './common.js';
 import { ContactLanguageSchema } from './locales.js';
 
 // The family portal: portal access (staff), the family's sign-in, what a family sees, and the
@@ -166,6 +166,7 @@ const clearable = (max: number) =>
     .string()
     .trim()
     .max(max, `At most ${max} characters`)
+    .refine(...NO_NUL)
     .nullable()
     .optional()
     .transform((v) => (v === '' ? null : v));

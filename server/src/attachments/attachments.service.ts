@@ -77,7 +77,12 @@ export class AttachmentsService {
             visibility: fields.data.visibility,
             description: fields.data.description,
           }),
-          { uploadedName: upload.fileName ?? null, declaredType: upload.declaredType ?? null },
+          // Control characters out: PostgreSQL jsonb refuses \u0000 (the upload was a 500).
+          {
+            // eslint-disable-next-line no-control-regex
+            uploadedName: upload.fileName?.replace(/[\u0000-\u001f\u007f]/g, '') ?? null,
+            declaredType: upload.declaredType ?? null,
+          },
         ),
       );
       return (await this.attachments.find(c.id, id, tx))!;
