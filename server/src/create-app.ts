@@ -46,6 +46,9 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   });
   app.setGlobalPrefix(API_PREFIX);
   const fastify = app.getHttpAdapter().getInstance();
+  // The API takes JSON (and multipart uploads) only: without this, a text/plain body reached the
+  // handlers as a string (400 VALIDATION_FAILED) instead of 415 UNSUPPORTED_MEDIA_TYPE.
+  fastify.removeContentTypeParser('text/plain');
 
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);
@@ -111,11 +114,13 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       // Hashed bundles never change; the HTML entry points must always be revalidated.
       // @fastify/static 10 passes the Fastify reply (header()), not the Node response (setHeader()).
       setHeaders: (reply: { header(k: string, v: string): unknown }, path: string) => {
-        reply.header('Cache-Control', /[/\\]assets[/\\]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        reply.header(
+          'Cache-Control',
+          /[/\\]assets[/\\]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
   }
   spaFallback.enabled = hasClient;
   return app;
 }
-
