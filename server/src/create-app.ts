@@ -110,7 +110,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       root: CLIENT_DIST,
       prefix: '/',
       wildcard: true,
-      index: false,
+      index: 'index.html',
       // Hashed bundles never change; the HTML entry points must always be revalidated.
       // @fastify/static 10 passes the Fastify reply (header()), not the Node response (setHeader()).
       setHeaders: (reply: { header(k: string, v: string): unknown }, path: string) => {

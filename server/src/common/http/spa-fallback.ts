@@ -13,6 +13,8 @@ export const spaFallback = {
     if (!this.enabled || (request.method !== 'GET' && request.method !== 'HEAD')) return false;
     const path = request.url.split('?')[0];
     if (path === `/${API_PREFIX}` || path.startsWith(`/${API_PREFIX}/`)) return false;
+    // A missing file (a stale hashed bundle, a typo'd asset) is a 404, not the SPA's HTML.
+    if (path.startsWith('/assets/') || /\.[A-Za-z0-9]{1,8}$/.test(path)) return false;
     const entry = path === '/family' || path.startsWith('/family/') ? 'family.html' : 'index.html';
     if (!existsSync(join(CLIENT_DIST, entry))) return false;
     void reply.header('Cache-Control', 'no-cache');
