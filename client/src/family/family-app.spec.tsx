@@ -32,12 +32,13 @@ beforeEach(() => setCsrfToken(null));
 afterEach(() => {
   vi.unstubAllGlobals();
   window.localStorage.clear();
+  window.sessionStorage.clear();
 });
 
 describe('sign-in', () => {
   it('asks for both fields before calling the server', async () => {
     const fetchMock = stubApi(anonymous);
-    renderPortal('/family', await testI18n());
+    await renderPortal('/family', await testI18n());
     expect(await screen.findByRole('heading', { level: 1, name: 'Family portal' })).toBeDefined();
 
     fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
@@ -51,7 +52,7 @@ describe('sign-in', () => {
 
   it('says the same for every wrong combination, and reads the letter as typed', async () => {
     const fetchMock = stubApi({ ...anonymous, 'POST /login': wrong });
-    renderPortal('/family', await testI18n());
+    await renderPortal('/family', await testI18n());
     await screen.findByLabelText('Case number');
 
     // A Serbian Cyrillic keyboard: МП for MP and lookalike letters in the code.
@@ -71,7 +72,7 @@ describe('sign-in', () => {
           { 'Retry-After': '840' },
         ),
     });
-    renderPortal('/family', await testI18n());
+    await renderPortal('/family', await testI18n());
     await screen.findByLabelText('Case number');
     fillAndSubmit('MP-000042', 'AAAA-BBBB-CCCC');
     expect(
@@ -83,7 +84,7 @@ describe('sign-in', () => {
     let answer: () => Response = () =>
       json(429, { statusCode: 429, code: 'RATE_LIMITED', message: 'Too many requests' }, { 'Retry-After': '30' });
     stubApi({ ...anonymous, 'POST /login': () => answer() });
-    renderPortal('/family', await testI18n());
+    await renderPortal('/family', await testI18n());
     await screen.findByLabelText('Case number');
     fillAndSubmit('MP-000042', 'AAAA-BBBB-CCCC');
     expect(await screen.findByText(/many attempts from this device/)).toBeDefined();
@@ -102,7 +103,7 @@ describe('sign-in', () => {
       [`GET /cases/${CASE_ID}`]: () => json(200, caseDetail()),
       'POST /logout': () => new Response(null, { status: 204 }),
     });
-    renderPortal('/family', await testI18n());
+    await renderPortal('/family', await testI18n());
     await screen.findByLabelText('Case number');
     fillAndSubmit('MP-000042', 'AAAA-BBBB-CCCC');
 
@@ -146,7 +147,7 @@ describe('sign-in', () => {
           ],
         }),
     });
-    renderPortal('/family', await testI18n());
+    await renderPortal('/family', await testI18n());
     expect(await screen.findByRole('heading', { level: 1, name: 'Your cases' })).toBeDefined();
     expect(screen.getByRole('link', { name: 'Besim Fiktivi' }).getAttribute('href')).toBe(
       `/family/cases/${OTHER_CASE_ID}`,
@@ -162,7 +163,7 @@ describe('sign-in', () => {
       [`GET /cases/${OTHER_CASE_ID}`]: () =>
         json(404, { statusCode: 404, code: 'NOT_FOUND', message: 'Case not found' }),
     });
-    renderPortal(`/family/cases/${OTHER_CASE_ID}`, await testI18n());
+    await renderPortal(`/family/cases/${OTHER_CASE_ID}`, await testI18n());
     expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeDefined();
     expect(screen.getByText(/We could not find this case/)).toBeDefined();
   });
@@ -174,7 +175,7 @@ describe('sign-in', () => {
       [`GET /cases/${CASE_ID}`]: () => caseAnswer(),
       'POST /login': () => json(200, session),
     });
-    renderPortal(`/family/cases/${CASE_ID}`, await testI18n());
+    await renderPortal(`/family/cases/${CASE_ID}`, await testI18n());
 
     expect(await screen.findByRole('heading', { level: 1, name: 'You have been signed out' })).toBeDefined();
     expect(window.location.pathname).toBe('/family/signed-out');
@@ -186,10 +187,22 @@ describe('sign-in', () => {
     expect(window.location.pathname).toBe(`/family/cases/${CASE_ID}`);
   });
 
+  it('a reload after the session ended on the server explains it, where a first visit just asks to sign in', async () => {
+    stubApi(anonymous);
+    window.sessionStorage.setItem('mprc.family.signedIn', '1');
+    const first = await renderPortal(`/family/cases/${CASE_ID}`, await testI18n());
+    expect(await screen.findByRole('heading', { level: 1, name: 'You have been signed out' })).toBeDefined();
+    expect(window.location.pathname).toBe('/family/signed-out');
+    first.unmount();
+
+    await renderPortal(`/family/cases/${CASE_ID}`, await testI18n());
+    expect(await screen.findByRole('heading', { level: 1, name: 'Family portal' })).toBeDefined();
+  });
+
   it('switches language from the header and remembers it', async () => {
     stubApi(anonymous);
     const i18n = await testI18n('sq');
-    renderPortal('/family', i18n);
+    await renderPortal('/family', i18n);
     expect(await screen.findByRole('heading', { level: 1, name: 'Portali për familjet' })).toBeDefined();
     await waitFor(() => expect(document.title).toBe('Portali për familjet – Qendra Burimore për Personat e Zhdukur'));
 

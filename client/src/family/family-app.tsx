@@ -23,6 +23,24 @@ type State =
   | { kind: 'expired' }
   | { kind: 'signedIn'; session: FamilySession };
 
+// Set while this tab is signed in: a reload that finds the session gone then says why.
+const SIGNED_IN_KEY = 'mprc.family.signedIn';
+function rememberSignedIn(signedIn: boolean): void {
+  try {
+    if (signedIn) window.sessionStorage.setItem(SIGNED_IN_KEY, '1');
+    else window.sessionStorage.removeItem(SIGNED_IN_KEY);
+  } catch {
+    // Storage may be disabled: then a reload simply shows the sign-in page.
+  }
+}
+function wasSignedIn(): boolean {
+  try {
+    return window.sessionStorage.getItem(SIGNED_IN_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
 const PORTAL_PATH = /^\/family\/(cases(\/[^/]+(\/messages)?)?|contact)$/;
 
 /** The family portal: session, pages by address, and the frame around them. */
@@ -39,14 +57,20 @@ export function FamilyApp() {
     call<FamilySessionResponse>('/me', { sessionEvents: false }).then(
       ({ csrfToken, ...session }) => {
         setCsrfToken(csrfToken);
+        rememberSignedIn(true);
         if (live) setState({ kind: 'signedIn', session });
       },
       (error: unknown) => {
         if (!live) return;
         // 401: nobody signed in; 403: a staff session in this browser, which is not a family's.
-        if (error instanceof FamilyApiError && (error.status === 401 || error.status === 403))
-          setState({ kind: 'anonymous' });
-        else setState({ kind: 'unreachable' });
+        if (!(error instanceof FamilyApiError && (error.status === 401 || error.status === 403)))
+          return setState({ kind: 'unreachable' });
+        if (wasSignedIn() && error.status === 401) {
+          // This tab was signed in and the session ended meanwhile (a phone put down).
+          rememberSignedIn(false);
+          if (PORTAL_PATH.test(currentPath())) returnTo.current = currentPath();
+          setState({ kind: 'expired' });
+        } else setState({ kind: 'anonymous' });
       },
     );
     return () => {
@@ -60,6 +84,7 @@ export function FamilyApp() {
       // Only the signed-in pages' requests report this.
       onSessionEnded(() => {
         setCsrfToken(null);
+        rememberSignedIn(false);
         returnTo.current = currentPath();
         setState({ kind: 'expired' });
       }),
@@ -69,6 +94,7 @@ export function FamilyApp() {
   const signedIn = useCallback((response: FamilySessionResponse) => {
     const { csrfToken, ...session } = response;
     setCsrfToken(csrfToken);
+    rememberSignedIn(true);
     setState({ kind: 'signedIn', session });
     const path = currentPath();
     const back = path === '/family/signed-out' || path === '/family';
@@ -85,6 +111,7 @@ export function FamilyApp() {
       if (!(error instanceof FamilyApiError && error.status === 401)) throw error;
     }
     setCsrfToken(null);
+    rememberSignedIn(false);
     setState({ kind: 'anonymous', signedOut: true });
     navigate('/family', { replace: true });
   }, []);

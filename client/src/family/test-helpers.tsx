@@ -105,7 +105,9 @@ export function bodyOf(fetchMock: ReturnType<typeof stubApi>, key: string): unkn
   return call?.[1]?.body ? JSON.parse(String(call[1].body)) : undefined;
 }
 
-export function renderPortal(path: string, i18n: I18n) {
+/** The whole portal at a path. The lazy signed-in chunk is loaded first: compiling it on demand can outlast findBy's wait. */
+export async function renderPortal(path: string, i18n: I18n) {
+  await import('./portal/portal');
   window.history.replaceState(null, '', path);
   return render(
     <I18nextProvider i18n={i18n}>

@@ -22,46 +22,51 @@ export function Header({ nav }: { nav?: HeaderNav }) {
     <header className={classes.header}>
       <div className={`${classes.container} ${classes.headerRow}`}>
         <p className={classes.appName}>{tCommon('app.name')}</p>
+        {nav && (
+          <button
+            type="button"
+            className={classes.signOut}
+            aria-disabled={signingOut || undefined}
+            onClick={() => {
+              if (signingOut) return;
+              setSigningOut(true);
+              setFailed(false);
+              nav.onSignOut().then(
+                () => setSigningOut(false),
+                () => {
+                  setSigningOut(false);
+                  setFailed(true);
+                },
+              );
+            }}
+          >
+            {t('nav.signOut')}
+          </button>
+        )}
+      </div>
+      <div className={classes.container}>
         <LanguageSelect />
       </div>
       {nav && (
-        <nav aria-label={t('nav.label')} className={classes.nav}>
-          <ul className={`${classes.container} ${classes.navList}`}>
-            <li>
-              <Link to={nav.home} aria-current={current(nav.home)} className={classes.navLink}>
-                {nav.severalCases ? t('nav.cases') : t('nav.case')}
-              </Link>
-            </li>
-            <li>
-              <Link to="/family/contact" aria-current={current('/family/contact')} className={classes.navLink}>
-                {t('nav.contact')}
-              </Link>
-            </li>
-            <li>
-              <button
-                type="button"
-                className={classes.navButton}
-                disabled={signingOut}
-                onClick={() => {
-                  setSigningOut(true);
-                  setFailed(false);
-                  nav.onSignOut().then(
-                    () => setSigningOut(false),
-                    () => {
-                      setSigningOut(false);
-                      setFailed(true);
-                    },
-                  );
-                }}
-              >
-                {t('nav.signOut')}
-              </button>
-            </li>
-          </ul>
+        <>
           <div role="alert" className={classes.container}>
             {failed && <p className={classes.alert}>{t('nav.signOutFailed')}</p>}
           </div>
-        </nav>
+          <nav aria-label={t('nav.label')} className={classes.nav}>
+            <ul className={`${classes.container} ${classes.navList}`}>
+              <li>
+                <Link to={nav.home} aria-current={current(nav.home)} className={classes.navLink}>
+                  {nav.severalCases ? t('nav.cases') : t('nav.case')}
+                </Link>
+              </li>
+              <li>
+                <Link to="/family/contact" aria-current={current('/family/contact')} className={classes.navLink}>
+                  {t('nav.contact')}
+                </Link>
+              </li>
+            </ul>
+          </nav>
+        </>
       )}
     </header>
   );

@@ -14,7 +14,7 @@ describe('contact details', () => {
       'GET /me': () => json(200, session),
       'PATCH /me': () => json(200, { ...session.relative, phone: '+383 49 111 222', preferredLanguage: 'sr' }),
     });
-    renderPortal('/family/contact', await testI18n());
+    await renderPortal('/family/contact', await testI18n());
     expect(await screen.findByRole('heading', { level: 1, name: 'Your contact details' })).toBeDefined();
     const phone = screen.getByLabelText('Phone number') as HTMLInputElement;
     expect(phone.value).toBe('+383 44 000 001');
@@ -50,7 +50,7 @@ describe('contact details', () => {
           errors: [{ field: 'email', message: 'Invalid email' }],
         }),
     });
-    renderPortal('/family/contact', await testI18n());
+    await renderPortal('/family/contact', await testI18n());
     const email = await screen.findByLabelText('Email');
     fireEvent.change(email, { target: { value: 'drita@example.test' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
@@ -76,7 +76,7 @@ describe('messages page', () => {
           readAt: null,
         }),
     });
-    renderPortal(`/family/cases/${CASE_ID}/messages`, await testI18n());
+    await renderPortal(`/family/cases/${CASE_ID}/messages`, await testI18n());
     expect(await screen.findByRole('heading', { level: 1, name: 'Messages' })).toBeDefined();
     expect(screen.getByText('Hello, I will call you on Monday.')).toBeDefined();
     expect(screen.getByText('Teuta Officer')).toBeDefined();

@@ -19,7 +19,7 @@ describe('a phone put down', () => {
       'GET /me': () =>
         signedIn ? json(200, { ...session, idleTimeoutMinutes: 1 }) : json(401, { code: 'UNAUTHENTICATED' }),
     });
-    renderPortal('/family/contact', i18n);
+    await renderPortal('/family/contact', i18n);
     await vi.waitFor(async () => {
       await act(() => vi.advanceTimersByTimeAsync(10));
       expect(screen.getByRole('heading', { level: 1, name: 'Your contact details' })).toBeDefined();

@@ -40,7 +40,7 @@ describe('stage texts', () => {
         <StageSummary stage="REMAINS_RECOVERED" lastUpdateAt="2026-11-20T10:00:00.000Z" />
       </I18nextProvider>,
     );
-    expect(screen.getByRole('heading', { level: 2, name: 'Докле се стигло' })).toBeDefined();
+    expect(screen.getByRole('heading', { level: 2, name: 'Стање предмета' })).toBeDefined();
     expect(screen.getByText('Пронађени су посмртни остаци')).toBeDefined();
     expect(screen.queryByText(/REMAINS/)).toBeNull();
     expect(screen.getByText('20.11.2026')).toBeDefined();
