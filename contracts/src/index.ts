@@ -20,3 +20,4 @@ export * from './attachments.js';
 export * from './reports.js';
 export * from './name-pairs.js';
 export * from './imports.js';
+export * from './erasure.js';

@@ -1,10 +1,12 @@
-import { Controller, Get, Patch, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import {
   CaseKeySchema,
   ConsentListSchema,
   ConsentSchema,
   CreateConsentRequestSchema,
   CreateRelativeRequestSchema,
+  EraseRelativeRequestSchema,
+  EraseRelativeResponseSchema,
   RelativeListSchema,
   RelativeResponseSchema,
   UpdateRelativeRequestSchema,
@@ -13,6 +15,8 @@ import {
   type ConsentResponse,
   type CreateConsentRequest,
   type CreateRelativeRequest,
+  type EraseRelativeRequest,
+  type EraseRelativeResponse,
   type RelativeResponse,
   type UpdateRelativeRequest,
   type WithdrawConsentRequest,
@@ -21,13 +25,17 @@ import { CurrentActor, Meta, type Actor, type RequestMeta } from '../common/auth
 import { RequirePermission } from '../common/auth/access.decorators.js';
 import { ApiDoc } from '../common/http/api-doc.js';
 import { ZBody, ZParam } from '../common/http/zod-pipe.js';
+import { EraseRelative } from './erase-relative.js';
 import { RelativesService } from './relatives.service.js';
 
 const tags = ['relatives'];
 
 @Controller('v1/cases/:id/relatives')
 export class RelativesController {
-  constructor(private readonly relatives: RelativesService) {}
+  constructor(
+    private readonly relatives: RelativesService,
+    private readonly eraseRelative: EraseRelative,
+  ) {}
 
   @Get()
   @RequirePermission('relative.read')
@@ -109,5 +117,23 @@ export class RelativesController {
     @ZBody(WithdrawConsentRequestSchema) body: WithdrawConsentRequest,
   ): Promise<ConsentResponse> {
     return this.relatives.withdrawConsent(actor, meta, id, relativeId, consentId, body);
+  }
+
+  @Post(':relativeId/erase')
+  @HttpCode(200)
+  @RequirePermission('relative.erase')
+  @ApiDoc({
+    summary: "Erase a relative's personal data (consent withdrawn or never given); the case and its statistics stay",
+    response: EraseRelativeResponseSchema,
+    tags,
+  })
+  erase(
+    @CurrentActor() actor: Actor,
+    @Meta() meta: RequestMeta,
+    @ZParam('id', CaseKeySchema) id: string,
+    @ZParam('relativeId', UuidSchema) relativeId: string,
+    @ZBody(EraseRelativeRequestSchema) body: EraseRelativeRequest,
+  ): Promise<EraseRelativeResponse> {
+    return this.eraseRelative.execute(actor, meta, id, relativeId, body);
   }
 }
