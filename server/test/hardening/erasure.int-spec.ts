@@ -130,6 +130,10 @@ describe('erasing a relative', () => {
       await t.pool.query('SELECT count(*)::int AS n FROM family_message WHERE case_id = $1', [caseId])
     ).rows[0].n;
 
+    // The scan finds the values before the erasure (so an empty result afterwards means something).
+    for (const table of ['relative', 'contact', 'family_message'])
+      expect((await leaks(table)).length, table).toBeGreaterThan(0);
+
     const res = await manager.post(url(), { reason: 'Request 12/2026' });
     expect(res.status, res.text).toBe(200);
     expect(res.body).toMatchObject({ relativeId, contacts: 2, messages: 2, sessions: 1 });
