@@ -4,7 +4,7 @@ import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import type { CreateCaseRequest, DuplicateCandidate, DuplicateQuery } from '@mprc/contracts';
 import { IconDeviceFloppy, IconRestore } from '@tabler/icons-react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -68,17 +68,17 @@ export function CreateCaseRoute() {
 
   // Every change is kept in the tab's session storage until the case is saved.
   const watched = useWatch({ control: form.control });
-  const done = useRef(false);
+  // Saved (or added to another case): the page is on its way out, keep nothing.
+  const [done, setDone] = useState(false);
   useEffect(() => {
+    if (done) return;
     const timer = window.setTimeout(() => {
-      // Saved (or added to another case): the page is on its way out, keep nothing.
-      if (done.current) return;
       const values = form.getValues();
       if (isEmptyForm(values)) clearDraft(NEW_CASE_DRAFT_KEY);
       else writeDraft(NEW_CASE_DRAFT_KEY, values);
     }, 300);
     return () => window.clearTimeout(timer);
-  }, [watched, form]);
+  }, [watched, form, done]);
 
   const query = useMemo(
     () => duplicateQuery(watched as Partial<CaseFormValues>),
@@ -95,7 +95,7 @@ export function CreateCaseRoute() {
     setUnplaced([]);
     try {
       const created = await create.mutateAsync(body);
-      done.current = true;
+      setDone(true);
       clearDraft(NEW_CASE_DRAFT_KEY);
       notifications.show({
         color: 'green',
@@ -191,7 +191,7 @@ export function CreateCaseRoute() {
           values={form.getValues()}
           onClose={() => setSamePerson(null)}
           onDone={(caseId, added) => {
-            done.current = true;
+            setDone(true);
             clearDraft(NEW_CASE_DRAFT_KEY);
             setSamePerson(null);
             if (added)
