@@ -16,6 +16,9 @@ import {
 // code, deactivation, and the audit trail showing all of it. The administrator's browser reuses
 // the session made over HTTP in beforeAll.
 
+// A page's first paint can take a while when the server, the database and the browser share two
+// busy cores.
+const PAGE_LOAD = { timeout: 20_000 };
 const RUN = randomBytes(3).toString('hex');
 const OFFICER = { email: `officer-${RUN}@example.test`, name: `Drita Berisha ${RUN}`, password: '' };
 let officerId = '';
@@ -36,6 +39,8 @@ async function adminPage(browser: Browser): Promise<Page> {
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' });
 
 test.describe.serial('a liaison officer account, from creation to deactivation', () => {
+  // Several pages each; the budget is for a busy 2-core machine.
+  test.beforeEach(() => test.slow());
   test('the administrator creates it in the UI', async ({ browser }) => {
     const page = await adminPage(browser);
     await page.goto('/admin/users');
@@ -88,14 +93,16 @@ test.describe.serial('a liaison officer account, from creation to deactivation',
 
     for (const path of ['/admin/users', '/admin/audit']) {
       await page.goto(path);
-      await expect(page.getByRole('heading', { level: 1, name: 'You do not have access to this page' })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1, name: 'You do not have access to this page' })).toBeVisible(
+        PAGE_LOAD,
+      );
     }
   });
 
   test('the audit trail shows the creation, with the fields set', async ({ browser }) => {
     const page = await adminPage(browser);
     await page.goto(`/admin/audit?action=user.create&entityId=${officerId}`);
-    await expect(page.getByRole('heading', { level: 1, name: 'Audit trail' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Audit trail' })).toBeVisible(PAGE_LOAD);
     const table = page.getByRole('table', { name: 'Audit trail entries, newest first' });
     await expect(table.getByText('Account created')).toBeVisible();
     await expect(table.getByText('user.create', { exact: true })).toBeVisible();
@@ -162,7 +169,7 @@ test.describe('accessibility of the administration pages', () => {
       await setViewport(page, viewport);
 
       await page.goto('/admin/users');
-      await expect(page.getByRole('heading', { level: 1, name: 'Staff accounts' })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1, name: 'Staff accounts' })).toBeVisible(PAGE_LOAD);
       await expect(page.getByText(/^\d+–\d+ of \d+$/)).toBeVisible();
       await expectNoHorizontalScroll(page);
       await expectNoSeriousA11yViolations(page);
@@ -172,7 +179,7 @@ test.describe('accessibility of the administration pages', () => {
       await page.keyboard.press('Escape');
 
       await page.goto('/admin/audit');
-      await expect(page.getByRole('heading', { level: 1, name: 'Audit trail' })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1, name: 'Audit trail' })).toBeVisible(PAGE_LOAD);
       await page
         .getByRole('button', { name: /^(Details of entry|Show details)/ })
         .first()

@@ -20,6 +20,9 @@ import {
 // everything else starts from a session made over HTTP. Accounts are made for this run, so the
 // lockout and the revocations touch nobody else.
 
+// A page's first paint can take a while when the server, the database and the browser share two
+// busy cores.
+const PAGE_LOAD = { timeout: 20_000 };
 const RUN = randomBytes(3).toString('hex');
 
 let admin: ApiSession;
@@ -62,17 +65,19 @@ async function signInThroughForm(page: Page, credentials: Credentials) {
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' });
 
 test.describe('signing in through the form', () => {
+  // Several pages each; the budget is for a busy 2-core machine.
+  test.beforeEach(() => test.slow());
   test('the administrator: sent to sign in, then to the staff accounts', async ({ page }) => {
     await page.goto('/status');
     // The home page, reached inside the app: "/" sends to sign in, then to the role's landing page.
     await page.getByRole('link', { name: 'Missing Persons Resource Center' }).click();
     await expect(page).toHaveURL(/\/login$/);
-    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible(PAGE_LOAD);
 
     await signInThroughForm(page, adminCredentials());
 
     await expect(page).toHaveURL(/\/admin\/users$/);
-    await expect(page.getByRole('heading', { level: 1, name: 'Staff accounts' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Staff accounts' })).toBeVisible(PAGE_LOAD);
     await expect(page.getByRole('button', { name: /^Account menu: .+, Administrator$/ })).toBeVisible();
     await expect(nav(page).getByRole('link', { name: 'Audit trail' })).toBeVisible();
     await expect(nav(page).getByRole('link', { name: 'Cases' })).toHaveCount(0);
@@ -86,14 +91,16 @@ test.describe('signing in through the form', () => {
     await signInThroughForm(page, manager);
 
     await expect(page).toHaveURL(/\/account\?from=bookmark$/);
-    await expect(page.getByRole('heading', { level: 1, name: 'My account' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'My account' })).toBeVisible(PAGE_LOAD);
     await expect(page.getByText(manager.email, { exact: true })).toBeVisible();
     await expect(nav(page).getByRole('link', { name: 'Staff accounts' })).toBeVisible(); // user.read
     await expect(nav(page).getByRole('link', { name: 'Audit trail' })).toHaveCount(0);
 
     // The audit trail is not for managers: the page says so.
     await page.goto('/admin/audit');
-    await expect(page.getByRole('heading', { level: 1, name: 'You do not have access to this page' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'You do not have access to this page' })).toBeVisible(
+      PAGE_LOAD,
+    );
 
     await page.getByRole('button', { name: `Account menu: ${manager.name}, Manager` }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();
@@ -105,6 +112,7 @@ test.describe('signing in through the form', () => {
 });
 
 test('five wrong passwords lock the account, and the form says for how long', async ({ page }) => {
+  test.slow();
   const victim = await createStaff('LIAISON_OFFICER', 'locked');
   // Four wrong attempts over HTTP, the fifth through the form.
   for (let i = 0; i < 4; i++) {
@@ -129,10 +137,11 @@ test('five wrong passwords lock the account, and the form says for how long', as
 test('a session ended on the server shows "signed out" over the page, and signing in again keeps it', async ({
   browser,
 }) => {
+  test.slow();
   const officer = await createStaff('LIAISON_OFFICER', 'revoked');
   const { page, session } = await signedInPage(browser, officer);
   await page.goto('/account');
-  await expect(page.getByRole('heading', { level: 1, name: 'My account' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'My account' })).toBeVisible(PAGE_LOAD);
   await page.getByLabel(/^Current password/).fill(officer.password);
   await page.getByLabel(/^New password/).fill('a new passphrase for the test');
   await page.getByLabel(/^Repeat the new password/).fill('a new passphrase for the test');
@@ -166,6 +175,7 @@ test('a session ended on the server shows "signed out" over the page, and signin
 test('enrolling an authenticator: QR code and key, a code from the app, recovery codes once; then a recovery code signs in', async ({
   browser,
 }) => {
+  test.slow();
   const person = await createStaff('MANAGER', 'mfa');
   const { page, session } = await signedInPage(browser, person);
   await page.goto('/account');
@@ -210,7 +220,7 @@ test.describe('accessibility of the sign-in and account pages', () => {
       test.slow(); // several pages and axe scans
       await setViewport(page, viewport);
       await page.goto('/login');
-      await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible(PAGE_LOAD);
       await expectNoHorizontalScroll(page);
       await expectNoSeriousA11yViolations(page);
       // With an error shown.
@@ -219,18 +229,19 @@ test.describe('accessibility of the sign-in and account pages', () => {
       await expectNoSeriousA11yViolations(page);
 
       await page.goto('/reset-password');
-      await expect(page.getByRole('heading', { level: 1, name: 'Set a new password' })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1, name: 'Set a new password' })).toBeVisible(PAGE_LOAD);
       await expectNoHorizontalScroll(page);
       await expectNoSeriousA11yViolations(page);
     });
 
     test(`my account at ${VIEWPORTS[viewport].width}px`, async ({ browser }) => {
+      test.slow();
       // The administrator's session from beforeAll: no extra sign-in against the per-IP limit.
       const context = await browser.newContext({ storageState: await admin.request.storageState(), locale: 'en-US' });
       const page = await context.newPage();
       await setViewport(page, viewport);
       await page.goto('/account');
-      await expect(page.getByRole('heading', { level: 1, name: 'My account' })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1, name: 'My account' })).toBeVisible(PAGE_LOAD);
       await expectNoHorizontalScroll(page);
       await expectNoSeriousA11yViolations(page);
       await context.close();
