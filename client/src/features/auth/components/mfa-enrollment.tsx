@@ -101,7 +101,7 @@ export function MfaEnrollment({ email, onDone, onCancel, titleOrder }: MfaEnroll
               <Text>{t('enrol.stepScan')}</Text>
               <QrCode value={otpauthUrl} alt={t('enrol.qrAlt')} />
               <Text size="sm">{t('enrol.manualKey')}</Text>
-              <Group gap="xs" wrap="nowrap" align="center">
+              <Group gap="xs" align="center">
                 <Code fz="md" style={{ overflowWrap: 'anywhere' }} data-testid="mfa-secret">
                   {groupSecret(secret)}
                 </Code>

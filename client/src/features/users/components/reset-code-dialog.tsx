@@ -25,7 +25,7 @@ export function ResetCodeDialog({ user, onClose }: { user: UserResponse; onClose
       {issue.data ? (
         <Stack gap="md">
           <Text>{t('reset.issued', { name: user.name })}</Text>
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs">
             <Code fz="xl" fw={700} data-testid="reset-code">
               {issue.data.resetCode}
             </Code>

@@ -117,7 +117,7 @@ function CreatedSummary({ user, password, onClose }: { user: UserResponse; passw
         <Text size="sm" fw={600} mt="xs">
           {t('fields.initialPassword')}
         </Text>
-        <Group gap="xs" wrap="nowrap">
+        <Group gap="xs">
           <Code fz="md" style={{ overflowWrap: 'anywhere' }}>
             {password}
           </Code>
@@ -193,19 +193,17 @@ export function CreateUserDialog({ onClose }: { onClose: () => void }) {
               {...form.register('name')}
             />
             <RoleAndOffice control={form.control} errors={errors} />
-            <Group align="flex-start" gap="xs" wrap="nowrap">
-              <PasswordField
-                label={t('fields.initialPassword')}
-                description={t('form.passwordHint')}
-                autoComplete="new-password"
-                required
-                style={{ flex: 1, minWidth: 0 }}
-                visible={showPassword}
-                onVisibilityChange={setShowPassword}
-                error={errorText(errors.password)}
-                {...form.register('password')}
-              />
-            </Group>
+            <PasswordField
+              label={t('fields.initialPassword')}
+              description={t('form.passwordHint')}
+              autoComplete="new-password"
+              required
+              style={{ flex: 1, minWidth: 0 }}
+              visible={showPassword}
+              onVisibilityChange={setShowPassword}
+              error={errorText(errors.password)}
+              {...form.register('password')}
+            />
             <Group>
               <Button
                 variant="default"
