@@ -124,6 +124,63 @@ describe('creating a staff account', { timeout: 30_000 }, () => {
   });
 });
 
+describe('editing a staff account', { timeout: 30_000 }, () => {
+  it('sends only what changed, and says that a new office signs the person out', async () => {
+    const officer = {
+      ...listed,
+      id: '9a1c1d0e-3b7a-4c61-9a55-1c1f5b0f0a09',
+      email: 'besa@example.test',
+      name: 'Besa Hoxha',
+      role: 'LIAISON_OFFICER',
+      officeCode: 'PRISTINA',
+    };
+    const patch = vi.fn((_url: string, init?: RequestInit) => {
+      expect(JSON.parse(String(init?.body))).toEqual({ officeCode: 'MITROVICA' });
+      return json(200, { ...officer, officeCode: 'MITROVICA' });
+    });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        fetchRoutes({
+          '/api/v1/auth/me': () => json(200, admin),
+          '/api/v1/users': () => json(200, { items: [listed, officer], total: 2, page: 1, pageSize: 25 }),
+          [`/api/v1/users/${officer.id}`]: patch,
+          '/api/v1/reference/offices': offices,
+        }),
+      ),
+    );
+    renderApp('/admin/users', i18n);
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Actions for Besa Hoxha' }, { timeout: 10_000 }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Edit name, role or office' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Edit Besa Hoxha' });
+    expect(within(dialog).getByText('A change of role or office signs the person out on every device.')).toBeDefined();
+    fireEvent.click(within(dialog).getByRole('combobox', { name: /^Office/ }));
+    fireEvent.click(await within(dialog).findByRole('option', { name: 'Mitrovica' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Edit Besa Hoxha' })).toBeNull());
+    expect(patch).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not offer to deactivate oneself', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        fetchRoutes({
+          '/api/v1/auth/me': () => json(200, admin),
+          '/api/v1/users': () => json(200, { items: [listed], total: 1, page: 1, pageSize: 25 }),
+          '/api/v1/reference/offices': offices,
+        }),
+      ),
+    );
+    renderApp('/admin/users', i18n);
+    fireEvent.click(await screen.findByRole('button', { name: 'Actions for Ana Krasniqi' }, { timeout: 10_000 }));
+    expect(await screen.findByRole('menuitem', { name: 'Edit name, role or office' })).toBeDefined();
+    expect(screen.queryByRole('menuitem', { name: 'Deactivate' })).toBeNull();
+  });
+});
+
 describe('the accounts page for a role without user.read', { timeout: 30_000 }, () => {
   it('says the page is not allowed', async () => {
     vi.stubGlobal('fetch', vi.fn(fetchRoutes({ '/api/v1/auth/me': () => json(200, sessionFor('LIAISON_OFFICER')) })));
