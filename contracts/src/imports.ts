@@ -261,6 +261,13 @@ export const CommitRequestSchema = z
     includeDuplicates: rowNumbers
       .optional()
       .meta({ description: 'Duplicate rows checked by the manager and imported anyway' }),
+    excludeInvalid: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Leave out every row with errors (no need to list them)' }),
+    duplicates: z.enum(['exclude', 'include']).optional().meta({
+      description: 'What to do with the possible duplicates not listed in excludeRows or includeDuplicates',
+    }),
   })
   .meta({ id: 'ImportCommitRequest' });
 export type CommitRequest = z.infer<typeof CommitRequestSchema>;

@@ -31,7 +31,6 @@ const QUERY_TIMEOUT_MS = IMPORT_STATEMENT_TIMEOUT_MS + 5_000;
 // As the case feature's duplicate search (case-filters.ts WORD_SIMILARITY_THRESHOLD).
 const WORD_SIMILARITY_THRESHOLD = 0.4;
 const CANDIDATES_PER_ROW = 10;
-const FILE_CANDIDATES_PER_ROW = 5;
 
 /** A connection inside an import step's transaction. */
 export class ImportTx {
@@ -76,12 +75,19 @@ export interface NewImport {
   createdById: string;
 }
 
-export interface RowToStore {
+export interface StageRow {
   rowNumber: number;
   status: 'VALID' | 'INVALID';
   values: Record<string, string>;
   data: ImportCaseData | null;
   errors: ImportRowError[] | null;
+  /** Folded names (foldName), birth year and municipality for the duplicate search; valid rows only. */
+  last: string | null;
+  first: string | null;
+  father: string | null;
+  birthYear: number | null;
+  municipalityId: string | null;
+  fileCandidates: ImportCandidate[] | null;
 }
 
 export interface StoredRow {
@@ -92,35 +98,32 @@ export interface StoredRow {
   duplicates: ImportCandidate[] | null;
   case_id: string | null;
   case_number: string | null;
-  first_name: string | null;
-  last_name: string | null;
 }
 
-/** A candidate pair from SQL, before scoring: an existing case or an earlier row. */
+/** A row with a candidate case (or only with candidates in the file: case fields null), before scoring. */
 export interface CandidateRow {
   row_number: number;
+  row_birth_year: number | null;
+  file_candidates: ImportCandidate[] | null;
   case_id: string | null;
   case_number: string | null;
-  other_row: number | null;
-  first_name: string;
-  last_name: string;
+  first_name: string | null;
+  last_name: string | null;
   father_name: string | null;
   birth_year: number | null;
-  row_birth_year: number | null;
   same_municipality: boolean | null;
   last_sim: number | null;
   first_sim: number | null;
   father_sim: number | null;
 }
 
-const FILTERS: Record<ImportRowFilter, ImportRowStatus[] | null> = {
-  all: null,
-  invalid: ['INVALID'],
-  duplicates: ['DUPLICATE'],
-  existing: ['EXISTING'],
-  valid: ['VALID'],
-  created: ['CREATED'],
-};
+/**
+ * The id of the case a row of an import becomes: derived from the import and the row number (an
+ * MD5 shaped as a version-4 UUID), so the commit writes cases, references and events without
+ * rewriting 100,000 import rows, and a row finds its case again by primary key.
+ */
+export const importCaseId = (alias: string) =>
+  `overlay(overlay(md5(${alias}.import_id::text || ':' || ${alias}.row_number::text) placing '4' from 13) placing '8' from 17)::uuid`;
 
 const IMPORT_COLUMNS = `i.id, i.file_name, i.file_hash, i.file_format, i.encoding, i.delimiter, i.columns, i.sample,
   i.row_count, i.mapping, i.status::text AS status, i.valid_count, i.invalid_count, i.duplicate_count, i.created_count,
@@ -305,118 +308,116 @@ export class ImportsRepository {
     await tx.query('DELETE FROM import_row WHERE import_id = $1::uuid', [importId]);
   }
 
+  /**
+   * The dry run's working table: each row's outcome before duplicates and existing cases are
+   * known, with its folded names for the duplicate search. Temporary (no WAL, dropped at commit):
+   * every row is written to import_row once, complete, by finishRows().
+   */
+  async createStage(tx: ImportTx): Promise<void> {
+    await tx.query(
+      `CREATE TEMP TABLE import_stage (
+         row_number int PRIMARY KEY, status text NOT NULL, values jsonb NOT NULL, data jsonb, errors jsonb,
+         last text, first text, father text, birth_year int, municipality_id uuid, file_candidates jsonb
+       ) ON COMMIT DROP`,
+    );
+    await tx.query(`CREATE TEMP TABLE import_dup (row_number int PRIMARY KEY, d jsonb NOT NULL) ON COMMIT DROP`);
+  }
+
   /** One batch of rows in one statement. */
-  async insertRows(tx: ImportTx, importId: string, rows: RowToStore[]): Promise<void> {
+  async insertStage(tx: ImportTx, rows: StageRow[]): Promise<void> {
     if (!rows.length) return;
     await tx.query(
-      `INSERT INTO import_row (import_id, row_number, status, values, data, errors)
-       SELECT $1::uuid, x.n, x.s::"ImportRowStatus", x.v, x.d, x.e
-         FROM jsonb_to_recordset($2::jsonb) AS x(n int, s text, v jsonb, d jsonb, e jsonb)`,
+      `INSERT INTO import_stage
+       SELECT x.n, x.s, x.v, x.d, x.e, x.last, x.first, x.father, x.birth_year, x.municipality_id, x.f
+         FROM jsonb_to_recordset($1::jsonb) AS x(n int, s text, v jsonb, d jsonb, e jsonb, last text, first text,
+                                                 father text, birth_year int, municipality_id uuid, f jsonb)`,
       [
-        importId,
-        JSON.stringify(rows.map((r) => ({ n: r.rowNumber, s: r.status, v: r.values, d: r.data, e: r.errors }))),
+        JSON.stringify(
+          rows.map((r) => ({
+            n: r.rowNumber,
+            s: r.status,
+            v: r.values,
+            d: r.data,
+            e: r.errors,
+            last: r.last,
+            first: r.first,
+            father: r.father,
+            birth_year: r.birthYear,
+            municipality_id: r.municipalityId,
+            f: r.fileCandidates,
+          })),
+        ),
       ],
     );
   }
 
   /**
-   * Rows (of these statuses) with an external reference already recorded on a case become
-   * EXISTING and point at that case (or the case it was merged into): re-importing a list finds
-   * its rows again instead of duplicating them. References compare without letter case.
+   * Valid rows with an external reference already recorded on a case: that case (or the case it
+   * was merged into). Re-importing a list finds its rows again instead of duplicating them.
+   * References compare without letter case.
    */
-  async markExisting(
-    tx: ImportTx,
-    importId: string,
-    statuses: ImportRowStatus[],
-    exclude: number[] = [],
-  ): Promise<number> {
+  async findExisting(tx: ImportTx): Promise<number> {
+    await tx.query('ANALYZE import_stage');
     const { rowCount } = await tx.query(
-      `WITH refs AS (
-         SELECT r.row_number, e.ord, e.ref->>'system' AS system, upper(e.ref->>'reference') AS reference
-           FROM import_row r
-           CROSS JOIN LATERAL jsonb_array_elements(r.data->'externalReferences') WITH ORDINALITY AS e(ref, ord)
-          WHERE r.import_id = $1::uuid AND r.status = ANY($2::"ImportRowStatus"[]) AND NOT r.row_number = ANY($3::int[])
-       ), hits AS (
-         SELECT DISTINCT ON (refs.row_number) refs.row_number, coalesce(c.merged_into_id, c.id) AS case_id
-           FROM refs
-           JOIN external_reference x ON upper(x.reference) = refs.reference AND x.system::text = refs.system
-           JOIN "case" c ON c.id = x.case_id
-          ORDER BY refs.row_number, refs.ord
-       )
-       UPDATE import_row r SET status = 'EXISTING', case_id = hits.case_id, duplicates = NULL
-         FROM hits WHERE r.import_id = $1::uuid AND r.row_number = hits.row_number`,
-      [importId, statuses, exclude],
+      `CREATE TEMP TABLE import_existing ON COMMIT DROP AS
+       SELECT DISTINCT ON (refs.row_number) refs.row_number, coalesce(c.merged_into_id, c.id) AS case_id
+         FROM (SELECT s.row_number, e.ord, e.ref->>'system' AS system, upper(e.ref->>'reference') AS reference
+                 FROM import_stage s
+                 CROSS JOIN LATERAL jsonb_array_elements(s.data->'externalReferences') WITH ORDINALITY AS e(ref, ord)
+                WHERE s.status = 'VALID') refs
+         JOIN external_reference x ON upper(x.reference) = refs.reference AND x.system::text = refs.system
+         JOIN "case" c ON c.id = x.case_id
+        ORDER BY refs.row_number, refs.ord`,
     );
+    await tx.query('ALTER TABLE import_existing ADD PRIMARY KEY (row_number)');
     return rowCount ?? 0;
   }
 
   /**
-   * The people of the VALID rows, folded as case.search_text is (mprc_fold), in a temporary table
-   * for the duplicate queries below.
-   */
-  async preparePeople(tx: ImportTx, importId: string): Promise<number> {
-    await tx.query(
-      `CREATE TEMP TABLE import_person ON COMMIT DROP AS
-       SELECT row_number,
-              mprc_fold(data->>'lastName') AS last,
-              mprc_fold(data->>'firstName') AS first,
-              nullif(mprc_fold(data->>'fatherName'), '') AS father,
-              (data->>'birthYear')::int AS birth_year,
-              (data->>'lastSeenMunicipalityId')::uuid AS municipality_id,
-              data->>'firstName' AS first_name, data->>'lastName' AS last_name, data->>'fatherName' AS father_name
-         FROM import_row WHERE import_id = $1::uuid AND status = 'VALID'`,
-      [importId],
-    );
-    await tx.query('ANALYZE import_person');
-    const { rows } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM import_person');
-    return rows[0].n;
-  }
-
-  /**
-   * Duplicate candidates of every VALID row, ordered by row: existing cases (the case feature's
-   * candidate query: open cases whose search_text matches the last name by trigram word
-   * similarity, with the name similarities measured against names and other spellings; the best
-   * ten per row) and earlier rows of the file with the same folded first and last name (Krasniqi
-   * = Krasnići = Краснићи). Read through a cursor declared in the transaction, `batch` rows at a time.
+   * Duplicate candidates among existing cases, for every valid row not matched by reference: the
+   * case feature's candidate query (case-search.repository.ts: trigram word similarity of the
+   * folded names with case.search_text, names measured against each name and its other
+   * spellings), run once per distinct name in the file rather than once per row, for all of them
+   * in one statement. An import asks for both names to match (two conditions the trigram index
+   * answers together) and ranks by both: on a large database a common surname alone matches
+   * thousands of cases. Then the rows that have any, ordered by row, one line per candidate, read
+   * through a cursor declared in the transaction, `batch` lines at a time.
    */
   async *candidates(tx: ImportTx, batch = 5000): AsyncGenerator<CandidateRow[]> {
     const others = `array_to_string(c.other_names, ' ')`;
     await tx.query(
+      `CREATE TEMP TABLE import_todo ON COMMIT DROP AS
+       SELECT s.row_number, s.last, s.first, s.father, s.birth_year, s.municipality_id, s.file_candidates
+         FROM import_stage s
+        WHERE s.status = 'VALID' AND NOT EXISTS (SELECT 1 FROM import_existing e WHERE e.row_number = s.row_number)`,
+    );
+    await tx.query(
+      `CREATE TEMP TABLE import_found ON COMMIT DROP AS
+       SELECT n.last, n.first, n.father, k.*
+         FROM (SELECT DISTINCT last, first, father FROM import_todo) n
+         CROSS JOIN LATERAL (
+           SELECT c.id AS case_id, c.case_number, c.first_name, c.last_name, c.father_name, c.birth_year,
+                  c.last_seen_municipality_id AS municipality_id,
+                  word_similarity(n.last, mprc_fold(concat_ws(' ', c.last_name, ${others})))::float8 AS last_sim,
+                  word_similarity(n.first, mprc_fold(concat_ws(' ', c.first_name, ${others})))::float8 AS first_sim,
+                  CASE WHEN n.father IS NOT NULL AND c.father_name IS NOT NULL
+                       THEN similarity(n.father, mprc_fold(c.father_name)) END::float8 AS father_sim
+             FROM "case" c
+            WHERE c.search_text %> n.last AND c.search_text %> n.first AND c.merged_into_id IS NULL
+            ORDER BY word_similarity(n.last, c.search_text) + word_similarity(n.first, c.search_text) DESC, c.case_number
+            LIMIT ${CANDIDATES_PER_ROW}
+         ) k`,
+    );
+    await tx.query(
       `DECLARE import_candidates NO SCROLL CURSOR FOR
-       SELECT * FROM (
-         SELECT p.row_number, k.id AS case_id, k.case_number, NULL::int AS other_row, k.first_name, k.last_name, k.father_name,
-                k.birth_year, p.birth_year AS row_birth_year,
-                CASE WHEN p.municipality_id IS NOT NULL AND k.municipality_id IS NOT NULL THEN p.municipality_id = k.municipality_id END AS same_municipality,
-                k.last_sim, k.first_sim, k.father_sim
-           FROM import_person p
-           CROSS JOIN LATERAL (
-             SELECT c.id, c.case_number, c.first_name, c.last_name, c.father_name, c.birth_year,
-                    c.last_seen_municipality_id AS municipality_id,
-                    CASE WHEN p.last <> '' THEN word_similarity(p.last, mprc_fold(concat_ws(' ', c.last_name, ${others}))) END::float8 AS last_sim,
-                    CASE WHEN p.first <> '' THEN word_similarity(p.first, mprc_fold(concat_ws(' ', c.first_name, ${others}))) END::float8 AS first_sim,
-                    CASE WHEN p.father IS NOT NULL AND c.father_name IS NOT NULL THEN similarity(p.father, mprc_fold(c.father_name)) END::float8 AS father_sim
-               FROM "case" c
-              WHERE c.merged_into_id IS NULL AND c.search_text %> coalesce(nullif(p.last, ''), p.first)
-              ORDER BY word_similarity(coalesce(nullif(p.last, ''), p.first), c.search_text) DESC, c.case_number
-              LIMIT ${CANDIDATES_PER_ROW}
-           ) k
-         UNION ALL
-         SELECT row_number, NULL, NULL, other_row, first_name, last_name, father_name, birth_year, row_birth_year,
-                same_municipality, 1, 1, father_sim
-           FROM (
-             SELECT b.row_number, a.row_number AS other_row, a.first_name, a.last_name, a.father_name, a.birth_year,
-                    b.birth_year AS row_birth_year,
-                    CASE WHEN a.municipality_id IS NOT NULL AND b.municipality_id IS NOT NULL THEN a.municipality_id = b.municipality_id END AS same_municipality,
-                    CASE WHEN a.father IS NOT NULL AND b.father IS NOT NULL THEN similarity(a.father, b.father) END::float8 AS father_sim,
-                    row_number() OVER (PARTITION BY b.row_number
-                                       ORDER BY (a.father IS NOT DISTINCT FROM b.father) DESC,
-                                                (a.birth_year IS NOT DISTINCT FROM b.birth_year) DESC, a.row_number) AS nth
-               FROM import_person b
-               JOIN import_person a ON a.last = b.last AND a.first = b.first AND a.row_number < b.row_number
-           ) pairs
-          WHERE nth <= ${FILE_CANDIDATES_PER_ROW}
-       ) all_candidates
-       ORDER BY row_number`,
+       SELECT t.row_number, t.birth_year AS row_birth_year, t.file_candidates,
+              f.case_id, f.case_number, f.first_name, f.last_name, f.father_name, f.birth_year,
+              CASE WHEN t.municipality_id IS NOT NULL AND f.municipality_id IS NOT NULL
+                   THEN t.municipality_id = f.municipality_id END AS same_municipality,
+              f.last_sim, f.first_sim, f.father_sim
+         FROM import_todo t
+         JOIN import_found f ON f.last = t.last AND f.first = t.first AND f.father IS NOT DISTINCT FROM t.father
+        ORDER BY t.row_number`,
     );
     try {
       for (;;) {
@@ -429,18 +430,30 @@ export class ImportsRepository {
     }
   }
 
-  /** Marks rows as DUPLICATE with their scored candidates. */
-  async markDuplicates(
-    tx: ImportTx,
-    importId: string,
-    found: { rowNumber: number; candidates: ImportCandidate[] }[],
-  ): Promise<void> {
+  /** Rows with candidate cases, their scored candidates (those in the file included). */
+  async insertDuplicates(tx: ImportTx, found: { rowNumber: number; candidates: ImportCandidate[] }[]): Promise<void> {
     if (!found.length) return;
+    await tx.query(`INSERT INTO import_dup SELECT x.n, x.d FROM jsonb_to_recordset($1::jsonb) AS x(n int, d jsonb)`, [
+      JSON.stringify(found.map((f) => ({ n: f.rowNumber, d: f.candidates }))),
+    ]);
+  }
+
+  /**
+   * Writes every row's outcome to import_row, once: invalid, existing (with the case), duplicate
+   * (scored candidates, or only rows of the file) or valid.
+   */
+  async finishRows(tx: ImportTx, importId: string): Promise<void> {
     await tx.query(
-      `UPDATE import_row r SET status = 'DUPLICATE', duplicates = x.d
-         FROM jsonb_to_recordset($2::jsonb) AS x(n int, d jsonb)
-        WHERE r.import_id = $1::uuid AND r.row_number = x.n`,
-      [importId, JSON.stringify(found.map((f) => ({ n: f.rowNumber, d: f.candidates })))],
+      `INSERT INTO import_row (import_id, row_number, status, values, data, errors, duplicates, case_id)
+       SELECT $1::uuid, s.row_number,
+              (CASE WHEN s.status = 'INVALID' THEN 'INVALID' WHEN e.case_id IS NOT NULL THEN 'EXISTING'
+                    WHEN coalesce(d.d, s.file_candidates) IS NOT NULL THEN 'DUPLICATE' ELSE 'VALID' END)::"ImportRowStatus",
+              s.values, s.data, s.errors, CASE WHEN e.case_id IS NULL THEN coalesce(d.d, s.file_candidates) END, e.case_id
+         FROM import_stage s
+         LEFT JOIN import_existing e ON e.row_number = s.row_number
+         LEFT JOIN import_dup d ON d.row_number = s.row_number
+        ORDER BY s.row_number`,
+      [importId],
     );
   }
 
@@ -477,31 +490,51 @@ export class ImportsRepository {
 
   // ---------------------------------------------------------------- rows
 
+  /**
+   * Rows as the last dry run left them, with, once committed, the case each accepted row became
+   * (status CREATED). `filter` picks by that status.
+   */
+  private rowsQuery(committed: boolean, filter: ImportRowFilter): { from: string; where: string; select: string } {
+    const created = committed
+      ? `LEFT JOIN "case" cc ON r.status IN ('VALID', 'DUPLICATE') AND cc.id = ${importCaseId('r')} AND cc.import_id = r.import_id`
+      : '';
+    const isCreated = committed ? 'cc.id IS NOT NULL' : 'FALSE';
+    const conditions: Record<ImportRowFilter, string> = {
+      all: 'TRUE',
+      invalid: `r.status = 'INVALID'`,
+      existing: `r.status = 'EXISTING'`,
+      duplicates: `r.status = 'DUPLICATE' AND NOT (${isCreated})`,
+      valid: `r.status = 'VALID' AND NOT (${isCreated})`,
+      created: isCreated,
+    };
+    return {
+      from: `import_row r ${created} LEFT JOIN "case" c ON c.id = r.case_id`,
+      where: `r.import_id = $1::uuid AND ${conditions[filter]}`,
+      select: `r.row_number, CASE WHEN ${isCreated} THEN 'CREATED' ELSE r.status::text END AS status, r.values, r.errors,
+               r.duplicates, ${committed ? 'coalesce(cc.id, r.case_id)' : 'r.case_id'} AS case_id,
+               ${committed ? 'coalesce(cc.case_number, c.case_number)' : 'c.case_number'} AS case_number`,
+    };
+  }
+
   async rowsPage(
-    importId: string,
+    imp: Pick<StoredImport, 'id' | 'status'>,
     filter: ImportRowFilter,
     page: number,
     pageSize: number,
     client?: ImportTx,
   ): Promise<Page<StoredRow>> {
-    const statuses = FILTERS[filter];
     const q = <R extends pg.QueryResultRow>(text: string, values: unknown[]) =>
       client ? client.query<R>(text, values) : this.db.pool.query<R>(text, values);
-    const where = `r.import_id = $1::uuid AND ($2::"ImportRowStatus"[] IS NULL OR r.status = ANY($2::"ImportRowStatus"[]))`;
+    const { from, where, select } = this.rowsQuery(imp.status === 'COMMITTED', filter);
     const { rows } = await q<StoredRow>(
-      `SELECT r.row_number, r.status::text AS status, r.values, r.errors, r.duplicates, r.case_id, c.case_number
-         FROM import_row r LEFT JOIN "case" c ON c.id = r.case_id
-        WHERE ${where}
-        ORDER BY r.row_number LIMIT $3 OFFSET $4`,
-      [importId, statuses, pageSize, (page - 1) * pageSize],
+      `SELECT ${select} FROM ${from} WHERE ${where} ORDER BY r.row_number LIMIT $2 OFFSET $3`,
+      [imp.id, pageSize, (page - 1) * pageSize],
     );
-    const total = (
-      await q<{ n: number }>(`SELECT count(*)::int AS n FROM import_row r WHERE ${where}`, [importId, statuses])
-    ).rows[0].n;
+    const total = (await q<{ n: number }>(`SELECT count(*)::int AS n FROM ${from} WHERE ${where}`, [imp.id])).rows[0].n;
     return { items: rows, total, page, pageSize };
   }
 
-  /** Rows needing a decision before a commit: invalid and duplicate ones, and every row number. */
+  /** Every row's number and status (the commit checks the manager's decisions against them). */
   async rowStatuses(tx: ImportTx, importId: string): Promise<Map<number, ImportRowStatus>> {
     const { rows } = await tx.query<{ n: number; s: ImportRowStatus }>(
       `SELECT row_number AS n, status::text AS s FROM import_row WHERE import_id = $1::uuid`,
@@ -514,18 +547,17 @@ export class ImportsRepository {
    * Every row of the import through a cursor (for the report), `batch` at a time, in a read-only
    * transaction on its own connection.
    */
-  async *allRows(importId: string, batch = 2000): AsyncGenerator<StoredRow[]> {
+  async *allRows(imp: Pick<StoredImport, 'id' | 'status'>, batch = 2000): AsyncGenerator<StoredRow[]> {
     const client = await this.db.pool.connect();
     let broken = false;
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      // A slow download may take longer than the API's statement timeout; a vanished client is noticed.
+      await client.query(`SET LOCAL statement_timeout = '1h'`);
+      await client.query(`SET LOCAL client_connection_check_interval = '2s'`);
+      const { from, where, select } = this.rowsQuery(imp.status === 'COMMITTED', 'all');
       const cursor = client.query(
-        new Cursor<StoredRow>(
-          `SELECT r.row_number, r.status::text AS status, r.values, r.errors, r.duplicates, r.case_id, c.case_number
-             FROM import_row r LEFT JOIN "case" c ON c.id = r.case_id
-            WHERE r.import_id = $1::uuid ORDER BY r.row_number`,
-          [importId],
-        ),
+        new Cursor<StoredRow>(`SELECT ${select} FROM ${from} WHERE ${where} ORDER BY r.row_number`, [imp.id]),
       );
       try {
         for (;;) {
@@ -548,22 +580,48 @@ export class ImportsRepository {
   // ---------------------------------------------------------------- commit
 
   /**
-   * Gives every row to be created a case id (status CREATED): VALID rows and the duplicates the
-   * manager accepted, minus the excluded rows.
+   * Rows of these statuses (the excluded ones aside) whose external reference is on a case by now
+   * become EXISTING, pointing at it: a commit never records a reference twice.
    */
-  async claimRows(tx: ImportTx, importId: string, include: number[], exclude: number[]): Promise<number> {
+  async markExisting(tx: ImportTx, importId: string, statuses: ImportRowStatus[], exclude: number[]): Promise<number> {
     const { rowCount } = await tx.query(
-      `UPDATE import_row SET case_id = gen_random_uuid(), status = 'CREATED'
-        WHERE import_id = $1::uuid
-          AND (status = 'VALID' OR (status = 'DUPLICATE' AND row_number = ANY($2::int[])))
-          AND NOT row_number = ANY($3::int[])`,
+      `WITH hits AS (
+         SELECT DISTINCT ON (r.row_number) r.row_number, coalesce(c.merged_into_id, c.id) AS case_id
+           FROM import_row r
+           CROSS JOIN LATERAL jsonb_array_elements(r.data->'externalReferences') WITH ORDINALITY AS e(ref, ord)
+           JOIN external_reference x ON upper(x.reference) = upper(e.ref->>'reference') AND x.system::text = e.ref->>'system'
+           JOIN "case" c ON c.id = x.case_id
+          WHERE r.import_id = $1::uuid AND r.status = ANY($2::"ImportRowStatus"[])
+            AND r.row_number NOT IN (SELECT unnest($3::int[]))
+          ORDER BY r.row_number, e.ord
+       )
+       UPDATE import_row r SET status = 'EXISTING', case_id = hits.case_id, duplicates = NULL
+         FROM hits WHERE r.import_id = $1::uuid AND r.row_number = hits.row_number`,
+      [importId, statuses, exclude],
+    );
+    return rowCount ?? 0;
+  }
+
+  /**
+   * The rows to create: VALID ones and the duplicates the manager accepted, minus the excluded
+   * ones, each with its case's id (derived from the import and the row, see importCaseId), in a
+   * temporary table. The rows themselves are not rewritten.
+   */
+  async acceptRows(tx: ImportTx, importId: string, include: number[], exclude: number[]): Promise<number> {
+    const { rowCount } = await tx.query(
+      `CREATE TEMP TABLE import_accept ON COMMIT DROP AS
+       SELECT r.row_number, ${importCaseId('r')} AS case_id, r.data
+         FROM import_row r
+        WHERE r.import_id = $1::uuid
+          AND (r.status = 'VALID' OR (r.status = 'DUPLICATE' AND r.row_number IN (SELECT unnest($2::int[]))))
+          AND r.row_number NOT IN (SELECT unnest($3::int[]))`,
       [importId, include, exclude],
     );
     return rowCount ?? 0;
   }
 
   /**
-   * Inserts the cases of the CREATED rows in one statement, in row order: case numbers from the
+   * Inserts the accepted rows' cases in one statement, in row order: case numbers from the
    * sequence (formatted as formatCaseNumber does), search_text by the table's trigger, no
    * assigned officer; then their external references and their CREATED timeline events.
    */
@@ -583,22 +641,19 @@ export class ImportsRepository {
               (d->>'missingSinceFrom')::date, (d->>'lastSeenMunicipalityId')::uuid, d->>'lastSeenPlace', d->>'circumstances',
               $1::uuid, $2::uuid, now()
          FROM (SELECT o.case_id, o.d, nextval('case_number_seq') AS n
-                 FROM (SELECT case_id, data AS d FROM import_row
-                        WHERE import_id = $1::uuid AND status = 'CREATED' ORDER BY row_number) o) s`,
+                 FROM (SELECT case_id, data AS d FROM import_accept ORDER BY row_number) o) s`,
       [importId, actorId],
     );
     const refs = await tx.query(
       `INSERT INTO external_reference (id, case_id, system, reference)
-       SELECT gen_random_uuid(), r.case_id, (e->>'system')::"ReferenceSystem", e->>'reference'
-         FROM import_row r CROSS JOIN LATERAL jsonb_array_elements(r.data->'externalReferences') AS e
-        WHERE r.import_id = $1::uuid AND r.status = 'CREATED'`,
-      [importId],
+       SELECT gen_random_uuid(), a.case_id, (e->>'system')::"ReferenceSystem", e->>'reference'
+         FROM import_accept a CROSS JOIN LATERAL jsonb_array_elements(a.data->'externalReferences') AS e`,
     );
     await tx.query(
       `INSERT INTO case_event (id, case_id, type, at, actor_id, data)
        SELECT gen_random_uuid(), case_id, 'CREATED', clock_timestamp(), $2::uuid,
               jsonb_build_object('importId', $1::text, 'rowNumber', row_number)
-         FROM import_row WHERE import_id = $1::uuid AND status = 'CREATED' ORDER BY row_number`,
+         FROM import_accept ORDER BY row_number`,
       [importId, actorId],
     );
     return { cases: cases.rowCount ?? 0, references: refs.rowCount ?? 0 };

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   DRY_RUN_FIRST_ROWS,
+  foldName,
   IMPORT_MAX_ROWS,
   ImportUsedMappingSchema,
   type CommitRequest,
@@ -32,6 +33,7 @@ import { AppError } from '../common/errors/app-error.js';
 import { CONFIG } from '../config/config.module.js';
 import type { Config } from '../config/config.js';
 import { reportLanguage } from '../reports/report-language.js';
+import { byScore, CANDIDATES_KEPT, FileDuplicates } from './file-duplicates.js';
 import { proposeMapping } from './header-mapping.js';
 import { openTable, type Delimiter, type FileLayout, type TextEncodingName } from './import-file.js';
 import { importReportLabels, reportFile, type ReportFile } from './import-report.js';
@@ -40,7 +42,7 @@ import {
   ImportsRepository,
   type CandidateRow,
   type ImportTx,
-  type RowToStore,
+  type StageRow,
   type StoredImport,
   type StoredRow,
 } from './imports.repository.js';
@@ -49,7 +51,6 @@ import type { Upload } from './upload.js';
 
 const BATCH_ROWS = 2000;
 const SAMPLE_ROWS = 5;
-const CANDIDATES_KEPT = 5;
 /** How many rows a 409 names before "and N more". */
 const NAMED_ROWS = 20;
 
@@ -218,17 +219,19 @@ export class ImportsService {
       const ctx = await this.rowContext(tx, body.defaultOfficeCode);
 
       await this.imports.clearRows(tx, id);
+      await this.imports.createStage(tx);
       const table = await openTable(await this.imports.fileData(tx, id), layoutOf(imp));
       const plan = planColumns(imp.columns, body.mapping);
       const referenceRows = new Map<string, number>();
-      let batch: RowToStore[] = [];
+      const inFile = new FileDuplicates();
+      let batch: StageRow[] = [];
       for await (const row of table.rows) {
         const built = buildRow(row.cells, plan, ctx);
-        if (built.data) {
+        const data = built.data;
+        if (data) {
           // The same reference twice in the file: the later row is refused (the earlier one decides).
-          built.data.externalReferences.forEach((ref, i) => {
-            const key = `${ref.system}:${ref.reference.toUpperCase()}`;
-            const earlier = referenceRows.get(key);
+          data.externalReferences.forEach((ref, i) => {
+            const earlier = referenceRows.get(`${ref.system}:${ref.reference.toUpperCase()}`);
             if (earlier === undefined) return;
             built.errors.push({
               column: built.referenceColumns[i] ?? null,
@@ -239,29 +242,62 @@ export class ImportsService {
               params: { row: earlier },
             });
           });
-          if (built.errors.length) built.data = null;
-          else
-            for (const ref of built.data.externalReferences)
-              referenceRows.set(`${ref.system}:${ref.reference.toUpperCase()}`, row.rowNumber);
         }
-        batch.push({
+        const valid = data !== null && built.errors.length === 0;
+        let stage: StageRow = {
           rowNumber: row.rowNumber,
-          status: built.data ? 'VALID' : 'INVALID',
+          status: 'INVALID',
           values: built.values,
-          data: built.data,
-          errors: built.errors.length ? built.errors : null,
-        });
+          data: null,
+          errors: built.errors,
+          last: null,
+          first: null,
+          father: null,
+          birthYear: null,
+          municipalityId: null,
+          fileCandidates: null,
+        };
+        if (valid) {
+          for (const ref of data.externalReferences)
+            referenceRows.set(`${ref.system}:${ref.reference.toUpperCase()}`, row.rowNumber);
+          const person = {
+            rowNumber: row.rowNumber,
+            firstName: data.firstName,
+            lastName: data.lastName,
+            fatherName: data.fatherName,
+            first: foldName(data.firstName),
+            last: foldName(data.lastName),
+            father: data.fatherName ? foldName(data.fatherName) || null : null,
+            birthYear: data.birthYear,
+            municipalityId: data.lastSeenMunicipalityId,
+          };
+          const fileCandidates = inFile.check(person);
+          stage = {
+            ...stage,
+            status: 'VALID',
+            data,
+            errors: null,
+            last: person.last,
+            first: person.first,
+            father: person.father,
+            birthYear: person.birthYear,
+            municipalityId: person.municipalityId,
+            fileCandidates: fileCandidates.length ? fileCandidates : null,
+          };
+        }
+        batch.push(stage);
         if (batch.length >= BATCH_ROWS) {
-          await this.imports.insertRows(tx, id, batch);
+          await this.imports.insertStage(tx, batch);
           batch = [];
         }
       }
-      await this.imports.insertRows(tx, id, batch);
+      await this.imports.insertStage(tx, batch);
       const parsedAt = Date.now();
 
-      await this.imports.markExisting(tx, id, ['VALID']);
-      await this.imports.preparePeople(tx, id);
-      await this.findDuplicates(tx, id);
+      await this.imports.findExisting(tx);
+      const existingAt = Date.now();
+      await this.findDuplicates(tx);
+      await this.imports.finishRows(tx, id);
 
       const counts = await this.imports.statusCounts(tx, id);
       await this.imports.finishDryRun(tx, id, used, counts);
@@ -286,72 +322,72 @@ export class ImportsService {
         },
       });
       this.logger.log(
-        { importId: id, rows: total, parseMs: parsedAt - started, duplicatesMs: Date.now() - parsedAt },
+        {
+          importId: id,
+          rows: total,
+          readMs: parsedAt - started,
+          existingMs: existingAt - parsedAt,
+          duplicatesMs: Date.now() - existingAt,
+        },
         'Import dry run',
       );
-      const first = await this.imports.rowsPage(id, 'all', 1, DRY_RUN_FIRST_ROWS, tx);
+      const first = await this.imports.rowsPage({ id, status: 'DRY_RUN' }, 'all', 1, DRY_RUN_FIRST_ROWS, tx);
       return { id, ...summary, rows: first.items.map((r) => this.toRow(r, used.mapping)) };
     });
   }
 
-  /** Scores the SQL's candidate pairs (the case feature's weights) and marks the rows that have any. */
-  private async findDuplicates(tx: ImportTx, id: string): Promise<void> {
+  /**
+   * Scores the candidate cases the SQL found (the case feature's weights), adds the row's
+   * candidates within the file, and records the rows that have any.
+   */
+  private async findDuplicates(tx: ImportTx): Promise<void> {
     let pending: { rowNumber: number; candidates: ImportCandidate[] }[] = [];
-    let current: { rowNumber: number; pairs: CandidateRow[] } | null = null;
-    const flush = async (force: boolean) => {
-      if (force || pending.length >= BATCH_ROWS) {
-        const out = pending;
-        pending = [];
-        await this.imports.markDuplicates(tx, id, out);
+    let current: CandidateRow[] = [];
+    const close = (pairs: CandidateRow[]) => {
+      const found: ImportCandidate[] = [...(pairs[0].file_candidates ?? [])];
+      for (const p of pairs) {
+        if (!p.case_id) continue;
+        const { score, reasons } = scoreDuplicate({
+          lastNameSimilarity: p.last_sim,
+          firstNameSimilarity: p.first_sim,
+          fatherNameSimilarity: p.father_sim,
+          birthYearDifference:
+            p.birth_year !== null && p.row_birth_year !== null ? Math.abs(p.birth_year - p.row_birth_year) : null,
+          sameMunicipality: p.same_municipality,
+        });
+        if (score < DUPLICATE_MIN_SCORE) continue;
+        found.push({
+          caseId: p.case_id,
+          caseNumber: p.case_number,
+          rowNumber: null,
+          firstName: p.first_name ?? '',
+          lastName: p.last_name ?? '',
+          fatherName: p.father_name,
+          birthYear: p.birth_year,
+          score,
+          reasons,
+        });
       }
+      // A row with no close enough case keeps its file candidates (finishRows reads them from the stage).
+      if (found.length > (pairs[0].file_candidates?.length ?? 0))
+        pending.push({ rowNumber: pairs[0].row_number, candidates: found.sort(byScore).slice(0, CANDIDATES_KEPT) });
     };
-    const close = (group: { rowNumber: number; pairs: CandidateRow[] }) => {
-      const candidates = group.pairs
-        .map((p): ImportCandidate => {
-          const { score, reasons } = scoreDuplicate({
-            lastNameSimilarity: p.last_sim,
-            firstNameSimilarity: p.first_sim,
-            fatherNameSimilarity: p.father_sim,
-            birthYearDifference:
-              p.birth_year !== null && p.row_birth_year !== null ? Math.abs(p.birth_year - p.row_birth_year) : null,
-            sameMunicipality: p.same_municipality,
-          });
-          return {
-            caseId: p.case_id,
-            caseNumber: p.case_number,
-            rowNumber: p.other_row,
-            firstName: p.first_name,
-            lastName: p.last_name,
-            fatherName: p.father_name,
-            birthYear: p.birth_year,
-            score,
-            reasons,
-          };
-        })
-        .filter((c) => c.score >= DUPLICATE_MIN_SCORE)
-        .sort(
-          (a, b) =>
-            b.score - a.score ||
-            (a.caseNumber ?? '').localeCompare(b.caseNumber ?? '') ||
-            (a.rowNumber ?? 0) - (b.rowNumber ?? 0),
-        )
-        .slice(0, CANDIDATES_KEPT);
-      if (candidates.length) pending.push({ rowNumber: group.rowNumber, candidates });
-    };
-    // Pairs arrive ordered by row: a row's group is complete when the next row starts.
+    // Rows arrive in order, one line per candidate case: a row's group is complete when the next row starts.
     for await (const batch of this.imports.candidates(tx)) {
       for (const pair of batch) {
-        if (current && current.rowNumber !== pair.row_number) {
+        if (current.length && current[0].row_number !== pair.row_number) {
           close(current);
-          current = null;
+          current = [];
         }
-        current ??= { rowNumber: pair.row_number, pairs: [] };
-        current.pairs.push(pair);
+        current.push(pair);
       }
-      await flush(false);
+      if (pending.length >= BATCH_ROWS) {
+        await this.imports.insertDuplicates(tx, pending);
+        pending = [];
+      }
     }
-    if (current) close(current);
-    await flush(true);
+    if (current.length) close(current);
+    await this.imports.insertDuplicates(tx, pending);
   }
 
   private toRow(r: StoredRow, mapping: Record<string, ImportField> | undefined): ImportRow {
@@ -372,7 +408,7 @@ export class ImportsService {
   async rows(id: string, query: ImportRowsQuery): Promise<Page<ImportRow>> {
     const imp = await this.imports.find(id);
     if (!imp) throw AppError.notFound('Import');
-    const page = await this.imports.rowsPage(id, query.filter, query.page, query.pageSize);
+    const page = await this.imports.rowsPage(imp, query.filter, query.page, query.pageSize);
     return { ...page, items: page.items.map((r) => this.toRow(r, imp.mapping?.mapping)) };
   }
 
@@ -385,8 +421,8 @@ export class ImportsService {
    */
   async commit(actor: Actor, meta: RequestMeta, id: string, body: CommitRequest): Promise<CommitResponse> {
     const used: ImportUsedMapping = { mapping: body.mapping, defaultOfficeCode: body.defaultOfficeCode ?? null };
-    const exclude = [...new Set(body.excludeRows ?? [])];
-    const include = [...new Set(body.includeDuplicates ?? [])];
+    const listedExclude = [...new Set(body.excludeRows ?? [])];
+    const listedInclude = [...new Set(body.includeDuplicates ?? [])];
     try {
       return await this.imports.transaction(async (tx) => {
         const imp = await this.imports.lock(tx, id);
@@ -407,13 +443,16 @@ export class ImportsService {
           );
 
         const statuses = await this.imports.rowStatuses(tx, id);
-        this.checkDecisions(statuses, exclude, include);
+        const { exclude, include } = this.decisions(statuses, listedExclude, listedInclude, body);
 
         const excludeSet = new Set(exclude);
         const existingBefore = [...statuses.values()].filter((s) => s === 'EXISTING').length;
+        const t0 = Date.now();
         const becameExisting = await this.imports.markExisting(tx, id, ['VALID', 'DUPLICATE'], exclude);
-        const claimed = await this.imports.claimRows(tx, id, include, exclude);
+        const claimed = await this.imports.acceptRows(tx, id, include, exclude);
+        const t1 = Date.now();
         const { cases, references } = await this.imports.insertCases(tx, id, actor.userId ?? null);
+        this.logger.log({ importId: id, cases, claimMs: t1 - t0, insertMs: Date.now() - t1 }, 'Import commit');
         if (cases !== claimed) throw new Error(`import ${id}: ${claimed} rows claimed but ${cases} cases inserted`);
         const total = statuses.size;
         const skipped = total - cases;
@@ -435,6 +474,8 @@ export class ImportsService {
             existing,
             excluded,
             duplicatesAccepted: include.length,
+            excludeInvalid: body.excludeInvalid ?? false,
+            duplicates: body.duplicates ?? null,
             references,
           },
         });
@@ -453,8 +494,34 @@ export class ImportsService {
     }
   }
 
-  /** Every invalid row excluded, every duplicate excluded or accepted; row numbers that exist. */
-  private checkDecisions(statuses: Map<number, string>, exclude: number[], include: number[]): void {
+  /**
+   * The rows left out and the duplicates imported anyway: those listed, and those the bulk choices
+   * (excludeInvalid, duplicates) cover. Refused unless every invalid row is left out and every
+   * duplicate left out or accepted, naming the rows.
+   */
+  private decisions(
+    statuses: Map<number, string>,
+    listedExclude: number[],
+    listedInclude: number[],
+    body: Pick<CommitRequest, 'excludeInvalid' | 'duplicates'>,
+  ): { exclude: number[]; include: number[] } {
+    const exclude = new Set(listedExclude);
+    const include = new Set(listedInclude);
+    this.checkDecisions(statuses, listedExclude, listedInclude, body);
+    for (const [n, s] of statuses) {
+      if (s === 'INVALID') exclude.add(n);
+      if (s === 'DUPLICATE' && !exclude.has(n) && !include.has(n))
+        (body.duplicates === 'include' ? include : exclude).add(n);
+    }
+    return { exclude: [...exclude], include: [...include] };
+  }
+
+  private checkDecisions(
+    statuses: Map<number, string>,
+    exclude: number[],
+    include: number[],
+    body: Pick<CommitRequest, 'excludeInvalid' | 'duplicates'>,
+  ): void {
     const errors: FieldError[] = [];
     const unknown = [...exclude, ...include].filter((n) => !statuses.has(n));
     const notDuplicates = include.filter((n) => statuses.has(n) && statuses.get(n) !== 'DUPLICATE');
@@ -482,21 +549,19 @@ export class ImportsService {
     const invalid: number[] = [];
     const duplicates: number[] = [];
     for (const [n, s] of statuses) {
-      if (s === 'INVALID' && !excluded.has(n)) invalid.push(n);
-      if (s === 'DUPLICATE' && !excluded.has(n) && !included.has(n)) duplicates.push(n);
+      if (s === 'INVALID' && !excluded.has(n) && !body.excludeInvalid) invalid.push(n);
+      if (s === 'DUPLICATE' && !excluded.has(n) && !included.has(n) && !body.duplicates) duplicates.push(n);
     }
     if (invalid.length || duplicates.length) {
       const rowErrors: FieldError[] = [
         ...invalid
           .slice(0, NAMED_ROWS)
           .map((n) => ({ field: `rows.${n}`, message: `Row ${n} has errors: exclude it`, code: 'invalid' })),
-        ...duplicates
-          .slice(0, NAMED_ROWS)
-          .map((n) => ({
-            field: `rows.${n}`,
-            message: `Row ${n} may be a duplicate: exclude it or accept it`,
-            code: 'duplicate',
-          })),
+        ...duplicates.slice(0, NAMED_ROWS).map((n) => ({
+          field: `rows.${n}`,
+          message: `Row ${n} may be a duplicate: exclude it or accept it`,
+          code: 'duplicate',
+        })),
       ];
       const parts = [
         invalid.length ? `rows with errors: ${named(invalid)}` : '',
@@ -532,7 +597,7 @@ export class ImportsService {
     return reportFile(
       query.format,
       imp.fileName,
-      this.imports.allRows(id),
+      this.imports.allRows(imp),
       columns,
       { first: columnFor(imp.mapping.mapping, 'firstName'), last: columnFor(imp.mapping.mapping, 'lastName') },
       labels,
