@@ -140,7 +140,7 @@ export function AuditFilters({ values, canListActors, onApply, compact = false }
         {shown ? t('filters.hide') : t('filters.show')}
         {any ? <VisuallyHidden>{` (${t('filters.activeCount', { count: active })})`}</VisuallyHidden> : null}
       </Button>
-      <Collapse in={shown} id="audit-filters" mt="sm">
+      <Collapse expanded={shown} id="audit-filters" mt="sm">
         {form}
       </Collapse>
     </div>
