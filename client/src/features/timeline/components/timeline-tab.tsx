@@ -1,6 +1,8 @@
 import { Badge, Blockquote, Group, Stack, Text, Timeline } from '@mantine/core';
 import {
+  CONTACT_CHANNELS,
   FATE_STATUSES,
+  type ContactChannel,
   WORKFLOW_STATUSES,
   type CaseEventResponse,
   type CaseEventType,
@@ -57,7 +59,7 @@ function text(data: Record<string, unknown> | null, key: string): string | null 
 }
 
 /** The event in one line: what happened. */
-function eventTitle(event: CaseEventResponse, t: TFunction<'cases'>): string {
+function eventTitle(event: CaseEventResponse, t: TFunction<'cases'>, tContacts: TFunction<'contacts'>): string {
   const from = statusName(event.type, event.fromStatus, t);
   const to = statusName(event.type, event.toStatus, t);
   switch (event.type) {
@@ -82,6 +84,22 @@ function eventTitle(event: CaseEventResponse, t: TFunction<'cases'>): string {
         ? t('timeline.title.familyInformedOn', { date: formatDate(on, t) })
         : t('timeline.type.FAMILY_INFORMED');
     }
+    case 'FAMILY_MESSAGE':
+      if (text(event.data, 'direction') === 'TO_FAMILY') return t('timeline.title.messageToFamily');
+      return event.data?.meetingRequested ? t('timeline.title.messageAsksMeeting') : t('timeline.type.FAMILY_MESSAGE');
+    case 'PORTAL_ACCESS': {
+      const action = text(event.data, 'action');
+      if (action === 'issued') return t('timeline.title.portalIssued');
+      if (action === 'reissued') return t('timeline.title.portalReissued');
+      if (action === 'revoked') return t('timeline.title.portalRevoked');
+      return t('timeline.type.PORTAL_ACCESS');
+    }
+    case 'CONTACT_LOGGED': {
+      const channel = text(event.data, 'channel');
+      return channel && (CONTACT_CHANNELS as readonly string[]).includes(channel)
+        ? t('timeline.title.contact', { channel: tContacts(`channel.${channel as ContactChannel}`) })
+        : t('timeline.type.CONTACT_LOGGED');
+    }
     default:
       return t(`timeline.type.${event.type}`);
   }
@@ -89,6 +107,7 @@ function eventTitle(event: CaseEventResponse, t: TFunction<'cases'>): string {
 
 export function TimelineTab({ caseId }: { caseId: string }) {
   const { t } = useTranslation('cases');
+  const { t: tContacts } = useTranslation('contacts');
   const timeline = useCaseTimeline(caseId);
   if (timeline.isPending) return <LoadingState label={t('timeline.loading')} />;
   if (timeline.isError)
@@ -103,7 +122,7 @@ export function TimelineTab({ caseId }: { caseId: string }) {
       lineWidth={2}
       component="ol"
       aria-label={t('timeline.label')}
-      style={{ listStyle: 'none', paddingLeft: 0 }}
+      style={{ listStyle: 'none' }}
     >
       {timeline.data.map((event) => {
         const EventIcon = ICONS[event.type] ?? IconNote;
@@ -114,7 +133,7 @@ export function TimelineTab({ caseId }: { caseId: string }) {
             bullet={<EventIcon size={16} aria-hidden="true" />}
             title={
               <Text fw={600} component="span">
-                {eventTitle(event, t)}
+                {eventTitle(event, t, tContacts)}
               </Text>
             }
           >
