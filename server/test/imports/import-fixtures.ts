@@ -43,7 +43,6 @@ export async function xlsxFile(rows: (string | number | Date | null)[][], sheetN
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName);
   for (const row of rows) sheet.addRow(row);
-  sheet.getColumn(5).numFmt = 'dd.mm.yyyy';
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
