@@ -16,26 +16,33 @@ import { REPORT_TIME_ZONE } from './report-time.js';
 // FROM/WHERE comes from cases/case-filters.ts), never rows loaded into Node.
 
 /** Age in the year of disappearance: missing-since year minus birth year (both may be partial dates). */
-const AGE = 'extract(year FROM c.missing_since_from)::int - c.birth_year';
-export const AGE_GROUP_SQL = `CASE
-    WHEN c.birth_year IS NULL OR c.missing_since_from IS NULL OR ${AGE} < 0 THEN 'unknown'
-    WHEN ${AGE} <= 17 THEN '0-17'
-    WHEN ${AGE} <= 29 THEN '18-29'
-    WHEN ${AGE} <= 44 THEN '30-44'
-    WHEN ${AGE} <= 59 THEN '45-59'
+const ageGroupOf = (birthYear: string, missingYear: string) => {
+  const age = `(${missingYear} - ${birthYear})`;
+  return `CASE
+    WHEN ${birthYear} IS NULL OR ${missingYear} IS NULL OR ${age} < 0 THEN 'unknown'
+    WHEN ${age} <= 17 THEN '0-17'
+    WHEN ${age} <= 29 THEN '18-29'
+    WHEN ${age} <= 44 THEN '30-44'
+    WHEN ${age} <= 59 THEN '45-59'
     ELSE '60+' END`;
+};
+// date_part (double precision) rather than extract (numeric since PostgreSQL 14): cheaper per row.
+const MISSING_YEAR = `date_part('year', c.missing_since_from)::int`;
+export const AGE_GROUP_SQL = ageGroupOf('c.birth_year', MISSING_YEAR);
 
-// The value each summary groups by, as text (reference data by id; names are attached in Node
-// from the small reference tables).
-const GROUP_KEYS: Record<ReportGroupBy, string> = {
-  fateStatus: 'c.fate_status::text',
-  workflowStatus: 'c.workflow_status::text',
-  community: 'c.community_id::text',
-  municipality: 'c.last_seen_municipality_id::text',
-  office: 'c.office_id::text',
-  yearMissing: 'extract(year FROM c.missing_since_from)::int::text',
-  sex: 'c.sex::text',
-  ageGroup: AGE_GROUP_SQL,
+// What each summary groups by, and how the group's key becomes text. Rows are grouped by the raw
+// column (an enum, a uuid: no cast per row, about a quarter of the time at a million cases); the
+// age group by the pair of years, bucketed after the grouping. Reference names are attached in
+// Node from the small reference tables.
+const GROUPINGS: Record<ReportGroupBy, { inner: string; outer: string }> = {
+  fateStatus: { inner: 'c.fate_status AS k', outer: 'k::text' },
+  workflowStatus: { inner: 'c.workflow_status AS k', outer: 'k::text' },
+  community: { inner: 'c.community_id AS k', outer: 'k::text' },
+  municipality: { inner: 'c.last_seen_municipality_id AS k', outer: 'k::text' },
+  office: { inner: 'c.office_id AS k', outer: 'k::text' },
+  yearMissing: { inner: `${MISSING_YEAR} AS k`, outer: 'k::text' },
+  sex: { inner: 'c.sex AS k', outer: 'k::text' },
+  ageGroup: { inner: `c.birth_year AS b, ${MISSING_YEAR} AS y`, outer: ageGroupOf('b', 'y') },
 };
 
 export interface GroupCount {
@@ -108,7 +115,8 @@ export class ReportsRepository {
       await client.query(SET_SEARCH_THRESHOLD);
       const p = new SqlParams();
       const filter = await caseFilterSql(client, scope, filters, actorUserId, p);
-      const everything = scope.kind === 'all' && CASE_FILTER_KEYS.every((k) => filters[k] === undefined || filters[k] === '');
+      const everything =
+        scope.kind === 'all' && CASE_FILTER_KEYS.every((k) => filters[k] === undefined || filters[k] === '');
       const result = await fn({ client, filter, params: p.values, everything });
       await client.query('COMMIT');
       return result;
@@ -121,34 +129,23 @@ export class ReportsRepository {
   }
 
   async countBy(set: CaseSet, groupBy: ReportGroupBy): Promise<GroupCount[]> {
+    const { inner, outer } = GROUPINGS[groupBy];
     const { rows } = await set.client.query<GroupCount>(
-      `SELECT ${GROUP_KEYS[groupBy]} AS key, count(*)::int AS count
-         FROM ${set.filter.from}
-        WHERE ${set.filter.where}
+      `SELECT ${outer} AS key, sum(n)::int AS count
+         FROM (SELECT ${inner}, count(*) AS n
+                 FROM ${set.filter.from}
+                WHERE ${set.filter.where}
+                GROUP BY ${groupBy === 'ageGroup' ? '1, 2' : '1'}) x
         GROUP BY 1`,
       set.params,
     );
     return rows;
   }
 
-  /** Every breakdown in one scan (GROUPING SETS), for the printable report. */
+  /** Every breakdown in one snapshot, for the printable report. */
   async countByAll(set: CaseSet, groupBys: readonly ReportGroupBy[]): Promise<Map<ReportGroupBy, GroupCount[]>> {
-    const columns = groupBys.map((g, i) => `${GROUP_KEYS[g]} AS k${i}`).join(', ');
-    const sets = groupBys.map((_, i) => `(k${i})`).join(', ');
-    const grouping = groupBys.map((_, i) => `GROUPING(k${i}) AS g${i}`).join(', ');
-    const { rows } = await set.client.query<Record<string, string | number | null>>(
-      `SELECT ${groupBys.map((_, i) => `k${i}`).join(', ')}, ${grouping}, count(*)::int AS count
-         FROM (SELECT ${columns} FROM ${set.filter.from} WHERE ${set.filter.where}) x
-        GROUP BY GROUPING SETS (${sets})`,
-      set.params,
-    );
-    const result = new Map<ReportGroupBy, GroupCount[]>(groupBys.map((g) => [g, []]));
-    for (const row of rows) {
-      // GROUPING(kN) is 0 for the set that groups by kN.
-      const i = groupBys.findIndex((_, n) => Number(row[`g${n}`]) === 0);
-      if (i >= 0)
-        result.get(groupBys[i])!.push({ key: (row[`k${i}`] as string | null) ?? null, count: Number(row.count) });
-    }
+    const result = new Map<ReportGroupBy, GroupCount[]>();
+    for (const groupBy of groupBys) result.set(groupBy, await this.countBy(set, groupBy));
     return result;
   }
 
