@@ -8,6 +8,12 @@ import { useReferenceOptions } from '../api/get-reference-data';
 import { nameWithFather } from '../utils/names';
 import { CaseStatusBadges } from './case-status-badges';
 
+// Button labels wrap in the narrow panel instead of being cut off.
+const WRAP = {
+  root: { height: 'auto', minHeight: 30, paddingBlock: 4 },
+  label: { whiteSpace: 'normal' as const, textAlign: 'left' as const },
+};
+
 // Reasons that speak against the match are shown apart, in grey.
 const AGAINST: readonly DuplicateReason[] = ['FATHER_NAME_DIFFERENT', 'BIRTH_YEAR_DIFFERENT', 'MUNICIPALITY_DIFFERENT'];
 
@@ -72,8 +78,11 @@ function CandidateCard({
             </Badge>
           ))}
         </Group>
-        <Group gap="xs" mt={4}>
+        <Stack gap={6} mt={4}>
           <Button
+            styles={WRAP}
+            fullWidth
+            justify="flex-start"
             component={Link}
             to={`/cases/${candidate.caseId}`}
             size="xs"
@@ -84,6 +93,9 @@ function CandidateCard({
             {t('duplicates.open')}
           </Button>
           <Button
+            styles={WRAP}
+            fullWidth
+            justify="flex-start"
             size="xs"
             variant="light"
             leftSection={<IconUserPlus size={14} aria-hidden="true" />}
@@ -92,7 +104,7 @@ function CandidateCard({
           >
             {t('duplicates.samePerson')}
           </Button>
-        </Group>
+        </Stack>
       </Stack>
     </Card>
   );
