@@ -94,6 +94,19 @@ export interface CaseSet {
 
 // Follow-ups are overdue from the day after their date, in the offices' calendar.
 const OFFICE_TODAY = `(now() AT TIME ZONE '${REPORT_TIME_ZONE}')::date`;
+// Cases merged into others (few; partial index case_merged_into_id_idx).
+const MERGED_CASES = `SELECT m.id FROM "case" m WHERE m.merged_into_id IS NOT NULL`;
+
+/**
+ * Open follow-ups past their date on the filtered cases, as FROM ... WHERE (alias k). With no
+ * filter only merged cases are left out, without joining every follow-up to its case.
+ */
+function overdueFollowUps(set: CaseSet): string {
+  const due = `k.follow_up_on < ${OFFICE_TODAY} AND k.follow_up_done_at IS NULL`;
+  return set.everything
+    ? `contact k WHERE ${due} AND k.case_id NOT IN (${MERGED_CASES})`
+    : `${set.filter.from} JOIN contact k ON k.case_id = c.id WHERE ${set.filter.where} AND ${due}`;
+}
 
 @Injectable()
 export class ReportsRepository {
@@ -161,10 +174,8 @@ export class ReportsRepository {
       set.params,
     );
     const overdue = await set.client.query<{ n: number }>(
-      `SELECT count(*)::int AS n
-         FROM ${set.filter.from} JOIN contact k ON k.case_id = c.id
-        WHERE ${set.filter.where} AND k.follow_up_on < ${OFFICE_TODAY} AND k.follow_up_done_at IS NULL`,
-      set.params,
+      `SELECT count(*)::int AS n FROM ${overdueFollowUps(set)}`,
+      set.everything ? [] : set.params,
     );
     return { ...rows[0], overdueFollowUps: overdue.rows[0].n };
   }
@@ -186,7 +197,7 @@ export class ReportsRepository {
     // which is cheaper than joining every event to its case (there are few merged cases).
     const ofCases = (column: string) =>
       set.everything
-        ? `${column} NOT IN (SELECT m.id FROM "case" m WHERE m.merged_into_id IS NOT NULL)`
+        ? `${column} NOT IN (${MERGED_CASES})`
         : `${column} IN (SELECT c.id FROM ${set.filter.from} WHERE ${set.filter.where})`;
     const { rows } = await set.client.query<MonthRow>(
       `WITH months AS (SELECT generate_series(${first}, ${last}, interval '1 month')::date AS m),
@@ -240,9 +251,7 @@ export class ReportsRepository {
                       WHERE ${set.filter.where} AND c.workflow_status <> 'CLOSED'
                       GROUP BY 1),
             overdue AS (SELECT k.officer_id, count(*) AS count
-                          FROM ${set.filter.from} JOIN contact k ON k.case_id = c.id
-                         WHERE ${set.filter.where} AND k.follow_up_on < ${OFFICE_TODAY}
-                           AND k.follow_up_done_at IS NULL AND k.officer_id IS NOT NULL
+                          FROM ${overdueFollowUps(set)} AND k.officer_id IS NOT NULL
                          GROUP BY 1),
             officers AS (SELECT officer_id FROM open UNION SELECT officer_id FROM overdue ${idle})
        SELECT o.officer_id, u.name AS officer_name, uo.code AS office_code,
