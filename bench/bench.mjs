@@ -39,6 +39,8 @@ function parseOptions(argv) {
     raw: true,
     exports: true,
     docs: true,
+    priority: -10,
+    fromResults: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -58,6 +60,8 @@ function parseOptions(argv) {
     else if (a === '--no-raw') o.raw = false;
     else if (a === '--no-exports') o.exports = false;
     else if (a === '--no-docs') o.docs = false;
+    else if (a === '--priority') o.priority = Number(value());
+    else if (a === '--from-results') o.fromResults = path.resolve(value());
     else if (a === '--help' || a === '-h') usage();
     else usage(`unknown option ${a}`);
   }
@@ -73,7 +77,8 @@ function usage(problem) {
   console.error(
     'usage: npm run bench -- [--cases N] [--reuse] [--seconds S] [--warmup S] [--connections 1,10,50]\n' +
       '                        [--only read,search,list,summary,timeline,contact,export] [--data-dir DIR]\n' +
-      '                        [--skip-build] [--no-raw] [--no-exports] [--no-docs]',
+      '                        [--skip-build] [--no-raw] [--no-exports] [--no-docs] [--priority NICE]\n' +
+      '       npm run bench -- --from-results bench/results/<file>.json   (table and docs again, no measuring)',
   );
   process.exit(problem ? 2 : 0);
 }
@@ -83,10 +88,40 @@ const log = (m) => process.stdout.write(`${m}\n`);
 
 // ------------------------------------------------------------------ processes
 
+// On a shared machine, everything measured (PostgreSQL and its helpers, both servers, the load
+// generator, seeding) runs at a higher priority than other work (nice -10 by default; needs
+// root, else left as is), so that a test run elsewhere disturbs the figures less. The load
+// average is recorded anyway.
+let priorityApplied = false;
+function prioritize(pid) {
+  if (!opts.priority) return;
+  try {
+    os.setPriority(pid, opts.priority);
+    priorityApplied = true;
+  } catch {
+    // not allowed (not root): measure at normal priority
+  }
+}
+
+function childrenOf(parent) {
+  const out = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parent) out.push(Number(entry));
+    } catch {
+      // gone
+    }
+  }
+  return out;
+}
+
 const children = new Set();
 function startProcess(name, args, env, readyText) {
   const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
+  prioritize(child.pid);
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (d) => (output += d));
   child.stderr.setEncoding('utf8').on('data', (d) => (output += d));
@@ -124,7 +159,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exi
 function drive(spec) {
   // A second process: the load generator never shares an event loop with what it measures.
   const specFile = path.join(os.tmpdir(), `mprc-bench-spec-${process.pid}.json`);
-  fs.writeFileSync(specFile, JSON.stringify(spec));
+  fs.writeFileSync(specFile, JSON.stringify({ ...spec, priority: opts.priority }));
   const out = execFileSync(process.execPath, [path.join(root, 'bench/drive.mjs'), specFile], {
     cwd: root,
     maxBuffer: 64 * 1024 * 1024,
@@ -155,6 +190,17 @@ function machine() {
 }
 
 // ------------------------------------------------------------------ data
+
+// A keep-alive connection the server closes while idle can fail the next request ("other side
+// closed"); the benchmark's own control requests retry once on a fresh connection.
+async function fetchRetry(url, init) {
+  try {
+    return await fetch(url, init);
+  } catch {
+    await new Promise((r) => setTimeout(r, 100));
+    return fetch(url, init);
+  }
+}
 
 async function withClient(url, fn) {
   const c = new pg.Client({ connectionString: url });
@@ -234,7 +280,7 @@ function createUser(url, role, email) {
 }
 
 async function signIn(base, user) {
-  const res = await fetch(`${base}/api/v1/auth/login`, {
+  const res = await fetchRetry(`${base}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(user),
@@ -332,7 +378,7 @@ function paths(sample) {
 }
 
 async function probe(base, p, session) {
-  const res = await fetch(`${base}${p.urls[0]}`, {
+  const res = await fetchRetry(`${base}${p.urls[0]}`, {
     method: p.method ?? 'GET',
     headers: {
       cookie: session.cookie,
@@ -353,6 +399,40 @@ function sampleRss(pid) {
   }
 }
 
+// CPU time (ms) used by a process, and by PostgreSQL as a whole (the postmaster, its live
+// children, and children already reaped). CPU per request barely depends on what else the
+// machine runs, unlike latency, so it is the fairer comparison on a shared machine.
+const TICK_MS = 1000 / (Number(execSync('getconf CLK_TCK', { encoding: 'utf8' }).trim()) || 100);
+function cpuMs(pid, withChildren = false) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields 14-17 (utime, stime, cutime, cstime) are 11-14 after the command
+    const ticks = Number(f[11]) + Number(f[12]) + (withChildren ? Number(f[13]) + Number(f[14]) : 0);
+    return ticks * TICK_MS;
+  } catch {
+    return 0;
+  }
+}
+function postgresCpuMs(postmaster) {
+  let total = cpuMs(postmaster, true);
+  for (const pid of childrenOf(postmaster)) total += cpuMs(pid);
+  return total;
+}
+function measured(server, postmaster, fn) {
+  const s0 = cpuMs(server.pid);
+  const p0 = postgresCpuMs(postmaster);
+  const r = fn();
+  const perRequest = (v) => (r.requests ? Math.round((v / r.requests) * 100) / 100 : null);
+  return {
+    ...r,
+    cpuMsPerRequest: {
+      server: perRequest(cpuMs(server.pid) - s0),
+      postgres: perRequest(postgresCpuMs(postmaster) - p0),
+    },
+  };
+}
+
 async function measureExport(base, session, format, pid, expectedRows) {
   const url = `${base}/api/v1/exports/cases?format=${format}`;
   const before = sampleRss(pid);
@@ -366,7 +446,7 @@ async function measureExport(base, session, format, pid, expectedRows) {
   let newlines = 0;
   let status;
   try {
-    const res = await fetch(url, { headers: { cookie: session.cookie } });
+    const res = await fetchRetry(url, { headers: { cookie: session.cookie } });
     status = res.status;
     if (status !== 200) {
       await res.arrayBuffer();
@@ -399,6 +479,8 @@ async function measureExport(base, session, format, pid, expectedRows) {
 // ------------------------------------------------------------------ budgets and report
 
 function budgets(result) {
+  const notMeasured = (key) =>
+    result.paths.find((p) => p.key === key)?.skipped ? 'endpoint not implemented yet' : 'not run';
   const at = (key, c) => result.paths.find((p) => p.key === key)?.runs?.find((r) => r.connections === c);
   const out = [];
   const add = (name, figure, holds, note) => out.push({ name, figure, holds, note });
@@ -407,20 +489,30 @@ function budgets(result) {
     const ratios = result.paths
       .find((p) => p.key === 'read')
       .runs.map((r) => `${r.ratio ?? 'n/a'} at ${r.connections}`);
+    // Node CPU alone: the stack's own cost, hidden while PostgreSQL dominates both servers.
+    const nodeRatio =
+      read10.raw?.cpuMsPerRequest?.server && read10.app?.cpuMsPerRequest?.server
+        ? Math.round((read10.raw.cpuMsPerRequest.server / read10.app.cpuMsPerRequest.server) * 100) / 100
+        : null;
+    const holds = read10.ratio >= 0.6;
     add(
       'Case read >= 0.6 of raw throughput (10 connections)',
-      `${read10.ratio} (${ratios.join(', ')})`,
-      read10.ratio >= 0.6,
+      `${read10.ratio} (${ratios.join(', ')}; CPU ratio ${read10.cpuRatio ?? 'n/a'}, Node CPU alone ${nodeRatio ?? 'n/a'})`,
+      holds,
+      holds && nodeRatio !== null && nodeRatio < 0.6
+        ? 'but only while PostgreSQL time dominates both servers (Node CPU alone is below 0.6)'
+        : undefined,
     );
   }
+  const ms = (v) => `${fmt(v, 1)} ms`;
   const search10 = at('search', 10);
-  if (search10?.app) add('Name search p95 < 100 ms (10 connections)', `${search10.app.p95} ms`, search10.app.p95 < 100);
+  if (search10?.app) add('Name search p95 < 100 ms (10 connections)', ms(search10.app.p95), search10.app.p95 < 100);
   const list10 = at('list', 10);
-  if (list10?.app) add('Filtered list p95 < 150 ms (10 connections)', `${list10.app.p95} ms`, list10.app.p95 < 150);
+  if (list10?.app) add('Filtered list p95 < 150 ms (10 connections)', ms(list10.app.p95), list10.app.p95 < 150);
   const summary1 = at('summary', 1);
   if (summary1?.app)
-    add('Dashboard summary < 300 ms (p95, 1 connection)', `${summary1.app.p95} ms`, summary1.app.p95 < 300);
-  else add('Dashboard summary < 300 ms', 'not measured', null, 'endpoint not implemented yet');
+    add('Dashboard summary < 300 ms (p95, 1 connection)', ms(summary1.app.p95), summary1.app.p95 < 300);
+  else add('Dashboard summary < 300 ms', 'not measured', null, notMeasured('summary'));
   for (const f of ['csv', 'xlsx']) {
     const e = result.exports?.[f];
     if (e && !e.skipped)
@@ -429,11 +521,13 @@ function budgets(result) {
         `${e.rowsPerSecond.toLocaleString('en')} rows/s, +${e.rssPeakGrowthMb} MB`,
         e.rowsPerSecond >= 100_000 && e.rssPeakGrowthMb < 100,
       );
-    else add(`${f.toUpperCase()} export`, 'not measured', null, 'endpoint not implemented yet');
+    else
+      add(`${f.toUpperCase()} export`, 'not measured', null, e?.skipped ? 'endpoint not implemented yet' : 'not run');
   }
   return out;
 }
 
+const cpu = (r) => `${fmt(r.cpuMsPerRequest?.server, 2)} + ${fmt(r.cpuMsPerRequest?.postgres, 2)}`;
 const fmt = (v, d = 0) =>
   v === null || v === undefined
     ? '-'
@@ -442,20 +536,20 @@ const fmt = (v, d = 0) =>
 function table(result) {
   const lines = [];
   lines.push(
-    '| Path | Conn. | App req/s | p50 / p95 / p99 ms | Errors | Raw req/s | Raw p50 / p95 / p99 ms | App / raw |',
-    '|---|---:|---:|---|---:|---:|---|---:|',
+    '| Path | Conn. | App req/s | p50 / p95 / p99 ms | Errors | CPU ms/req (node + pg) | Raw req/s | Raw p50 / p95 / p99 ms | Raw CPU ms/req | App / raw |',
+    '|---|---:|---:|---|---:|---|---:|---|---|---:|',
   );
   for (const p of result.paths) {
     if (p.skipped) {
-      lines.push(`| ${p.title} | - | - | - | - | - | - | ${p.skipped} |`);
+      lines.push(`| ${p.title} | - | - | - | - | - | - | - | - | ${p.skipped} |`);
       continue;
     }
     for (const r of p.runs) {
       const a = r.app;
       const w = r.raw;
       lines.push(
-        `| ${p.title} | ${r.connections} | ${fmt(a.rps)} | ${fmt(a.p50, 1)} / ${fmt(a.p95, 1)} / ${fmt(a.p99, 1)} | ${a.non2xx + a.errors} | ` +
-          `${w ? fmt(w.rps) : '-'} | ${w ? `${fmt(w.p50, 1)} / ${fmt(w.p95, 1)} / ${fmt(w.p99, 1)}` : '-'} | ${r.ratio ?? '-'} |`,
+        `| ${p.title} | ${r.connections} | ${fmt(a.rps)} | ${fmt(a.p50, 1)} / ${fmt(a.p95, 1)} / ${fmt(a.p99, 1)} | ${a.non2xx + a.errors} | ${cpu(a)} | ` +
+          `${w ? fmt(w.rps) : '-'} | ${w ? `${fmt(w.p50, 1)} / ${fmt(w.p95, 1)} / ${fmt(w.p99, 1)}` : '-'} | ${w ? cpu(w) : '-'} | ${r.ratio ?? '-'}${r.cpuRatio != null ? ` (CPU ${r.cpuRatio})` : ''} |`,
       );
     }
   }
@@ -479,8 +573,10 @@ function exportTable(result) {
 
 function budgetTable(list) {
   const lines = ['| Budget | Measured | Holds |', '|---|---|---|'];
-  for (const b of list)
-    lines.push(`| ${b.name} | ${b.figure} | ${b.holds === null ? b.note : b.holds ? 'yes' : '**no**'} |`);
+  for (const b of list) {
+    const verdict = b.holds === null ? b.note : `${b.holds ? 'yes' : '**no**'}${b.note ? `, ${b.note}` : ''}`;
+    lines.push(`| ${b.name} | ${b.figure} | ${verdict} |`);
+  }
   return lines.join('\n');
 }
 
@@ -493,7 +589,8 @@ function markdownSection(result) {
     `### ${result.cases.toLocaleString('en')} cases (${result.date})`,
     '',
     `Machine: ${m.cpus} cores (${m.cpuModel}), ${m.memory}; ${m.os}; Node ${m.node}; ${result.postgres}. ` +
-      `Load average when the run started: ${m.loadAverageAtStart.join(' / ')}.`,
+      `Load average when the run started: ${m.loadAverageAtStart.join(' / ')}` +
+      (result.options.nice ? `; measured processes at nice ${result.options.nice}.` : '.'),
     `Seeding: ${seed}. Each run ${result.options.seconds} s after a ${result.options.warmup} s warm-up; ` +
       `app = \`node server/dist/main.js\` (NODE_ENV=production, DB pool ${result.poolSize}); raw = bench/raw-server.mjs (node:http + pg, pool ${result.poolSize}).`,
     '',
@@ -536,7 +633,12 @@ async function main() {
   if (opts.build) {
     log('Building (npm run build)');
     const r = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
-    if (r.status !== 0) throw new Error('the build failed');
+    if (r.status !== 0) {
+      // The API is what is measured: a broken SPA build need not stop the benchmark.
+      log('The full build failed; building the server only (tsc -b server)');
+      const s = spawnSync(path.join(root, 'node_modules/.bin/tsc'), ['-b', 'server'], { cwd: root, stdio: 'inherit' });
+      if (s.status !== 0 && !fs.existsSync(dist('main.js'))) throw new Error('the server build failed');
+    }
   }
   const { startEmbeddedPostgres, freePort } = await import(dist('common/database/embedded-postgres.js'));
   const { applyMigrations } = await import(dist('common/database/migrator.js'));
@@ -544,6 +646,12 @@ async function main() {
   fs.mkdirSync(opts.dataDir, { recursive: true });
   fs.chmodSync(opts.dataDir, 0o755);
   const db = await startEmbeddedPostgres({ dataDir: path.join(opts.dataDir, 'pg'), log: () => {} });
+  // Backends forked later inherit the postmaster's priority; its helpers (I/O workers, WAL
+  // writer, checkpointer) already run and are reniced one by one.
+  const postmaster = Number(fs.readFileSync(path.join(db.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  prioritize(postmaster);
+  for (const pid of childrenOf(postmaster)) prioritize(pid);
+  prioritize(process.pid);
   let app;
   let raw;
   try {
@@ -622,7 +730,12 @@ async function main() {
       machine: machine(),
       postgres: `PostgreSQL ${postgres}`,
       poolSize,
-      options: { seconds: opts.seconds, warmup: opts.warmup, connections: opts.connections },
+      options: {
+        seconds: opts.seconds,
+        warmup: opts.warmup,
+        connections: opts.connections,
+        nice: priorityApplied ? opts.priority : 0,
+      },
       seed,
       searchQueries: sample.queries.slice(0, 12),
       paths: [],
@@ -659,13 +772,19 @@ async function main() {
       }
       const runs = [];
       for (const connections of opts.connections) {
-        const a = drive(spec(appBase, connections, opts.seconds));
-        const w = useRaw ? drive(spec(rawBase, connections, opts.seconds)) : null;
+        const a = measured(app, postmaster, () => drive(spec(appBase, connections, opts.seconds)));
+        const w = useRaw ? measured(raw, postmaster, () => drive(spec(rawBase, connections, opts.seconds))) : null;
         const ratio = w && w.rps > 0 ? Math.round((a.rps / w.rps) * 100) / 100 : null;
-        runs.push({ connections, app: a, raw: w, ratio });
+        // The same ratio from CPU cost: what throughput would be on a dedicated, CPU-bound machine.
+        const total = (r) => (r?.cpuMsPerRequest?.server ?? 0) + (r?.cpuMsPerRequest?.postgres ?? 0);
+        const cpuRatio = w && total(a) > 0 ? Math.round((total(w) / total(a)) * 100) / 100 : null;
+        runs.push({ connections, app: a, raw: w, ratio, cpuRatio });
         log(
-          `- ${p.title} @${connections}: app ${fmt(a.rps)} req/s p95 ${fmt(a.p95, 1)} ms (${a.non2xx + a.errors} errors)` +
-            (w ? ` | raw ${fmt(w.rps)} req/s p95 ${fmt(w.p95, 1)} ms | ratio ${ratio}` : ''),
+          `- ${p.title} @${connections}: app ${fmt(a.rps)} req/s p95 ${fmt(a.p95, 1)} ms (${a.non2xx + a.errors} errors, ` +
+            `CPU ms/req ${cpu(a)})` +
+            (w
+              ? ` | raw ${fmt(w.rps)} req/s p95 ${fmt(w.p95, 1)} ms (CPU ms/req ${cpu(w)}) | ratio ${ratio}, CPU ratio ${cpuRatio}`
+              : ''),
         );
       }
       result.paths.push({ key: p.key, title: p.title, as: p.as, urlCount: p.urls.length, runs, rawStatus });
@@ -698,6 +817,15 @@ async function main() {
     log(
       `Done in ${result.seconds} s; results in ${file}; data kept in ${opts.dataDir} (--reuse to skip seeding next time)`,
     );
+  } catch (e) {
+    for (const [name, p] of [
+      ['app', app],
+      ['raw baseline', raw],
+    ]) {
+      if (p && p.child.exitCode !== null)
+        log(`The ${name} exited (code ${p.child.exitCode}): ${p.output().slice(-1500)}`);
+    }
+    throw e;
   } finally {
     await raw?.stop();
     await app?.stop();
@@ -705,8 +833,16 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  process.stderr.write(`bench: ${e.message}\n`);
+function fromResults() {
+  const result = JSON.parse(fs.readFileSync(opts.fromResults, 'utf8'));
+  result.budgets = budgets(result);
+  fs.writeFileSync(opts.fromResults, `${JSON.stringify(result, null, 2)}\n`);
+  log(markdownSection(result));
+  if (opts.docs) updateDocs(result);
+}
+
+(opts.fromResults ? Promise.resolve().then(fromResults) : main()).catch((e) => {
+  process.stderr.write(`bench: ${e.message}${e.cause ? ` (${e.cause.message ?? e.cause})` : ''}\n`);
   if (process.env.DEBUG) process.stderr.write(`${e.stack}\n`);
   process.exit(1);
 });

@@ -15,7 +15,8 @@
 //   GET  /api/v1/cases/:id/timeline  readable check + timeline       cases.repository.ts
 //   POST /api/v1/cases/:id/contacts  CSRF, transaction: lock FOR SHARE, insert contact, timeline
 //                                    event, read back, audit entry   server/src/contacts/*
-//   GET  /api/v1/reports/summary     session + the summary SQL (when the reports module has it)
+//   GET  /api/v1/reports/summary     read-only snapshot, GROUP BY, reference names, audit entry
+//                                    server/src/reports/reports.repository.ts, reports.service.ts
 //
 // Usage: DATABASE_URL=postgres://... PORT=4100 node bench/raw-server.mjs
 import http from 'node:http';
@@ -473,25 +474,68 @@ async function createContact(req, res, key) {
   }
 }
 
-// Filled in from the reports module's SQL (server/src/reports) by summarySql() below.
+// server/src/reports (reports.service.ts summary, reports.repository.ts withCases/countBy/
+// referenceNames): a read-only snapshot, the GROUP BY over the case list's base filter (no
+// filters given: merged cases left out), the reference names for labels, then the audit entry.
+const GROUP_KEYS = {
+  fateStatus: 'c.fate_status::text',
+  workflowStatus: 'c.workflow_status::text',
+  community: 'c.community_id::text',
+  municipality: 'c.last_seen_municipality_id::text',
+  office: 'c.office_id::text',
+  sex: 'c.sex::text',
+};
 async function summary(req, res, url) {
   const actor = await session(req);
   if (actor.role !== 'MANAGER') throw new HttpError(403, 'FORBIDDEN');
   const groupBy = url.searchParams.get('groupBy') ?? 'fateStatus';
-  const sql = SUMMARY_SQL[groupBy];
-  if (!sql) throw new HttpError(400, 'VALIDATION_FAILED');
-  const { rows } = await pool.query(sql);
-  send(res, 200, { groupBy, total: rows.reduce((n, r) => n + r.count, 0), rows });
+  if (!GROUP_KEYS[groupBy]) throw new HttpError(400, 'VALIDATION_FAILED');
+  const client = await pool.connect();
+  let counts;
+  let names;
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    await client.query(`SET LOCAL pg_trgm.word_similarity_threshold = ${THRESHOLD}`);
+    counts = (
+      await client.query(
+        `SELECT ${GROUP_KEYS[groupBy]} AS key, count(*)::int AS count
+           FROM "case" c
+          WHERE c.merged_into_id IS NULL AND TRUE
+          GROUP BY 1`,
+        [],
+      )
+    ).rows;
+    names = (
+      await client.query(
+        `SELECT kind, id, code, name_sq AS sq, name_sr_latn AS sr_latn, name_sr_cyrl AS sr_cyrl, name_en AS en FROM (
+           SELECT 'office' AS kind, id, code, name_sq, name_sr_latn, name_sr_cyrl, name_en FROM office
+           UNION ALL SELECT 'municipality', id, code, name_sq, name_sr_latn, name_sr_cyrl, name_en FROM municipality
+           UNION ALL SELECT 'community', id, code, name_sq, name_sr_latn, name_sr_cyrl, name_en FROM community) r`,
+      )
+    ).rows;
+    await client.query('COMMIT');
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
+  const byId = new Map(names.map((n) => [n.id, n]));
+  const rows = counts
+    .map((c) => {
+      const ref = c.key ? byId.get(c.key) : undefined;
+      return { key: ref?.code ?? c.key ?? 'UNKNOWN', label: ref?.en ?? c.key ?? 'Unknown', count: c.count };
+    })
+    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+  const total = counts.reduce((n, c) => n + c.count, 0);
+  await audit(pool, actor, {
+    action: 'report.summary',
+    entityType: null,
+    entityId: null,
+    details: { groupBy, filters: {}, caseCount: total, rowCount: rows.length, language: 'en' },
+  });
+  send(res, 200, { groupBy, total, rows });
 }
-
-// The dashboard's grouping, over the case list's base filter (merged cases left out).
-const SUMMARY_SQL = {
-  municipality: `SELECT coalesce(mu.code, 'UNKNOWN') AS key, coalesce(mu.name_en, 'Unknown') AS label, count(*)::int AS count
-                   FROM "case" c LEFT JOIN municipality mu ON mu.id = c.last_seen_municipality_id
-                  WHERE c.merged_into_id IS NULL GROUP BY 1, 2 ORDER BY 3 DESC, 1`,
-  fateStatus: `SELECT c.fate_status::text AS key, c.fate_status::text AS label, count(*)::int AS count
-                 FROM "case" c WHERE c.merged_into_id IS NULL GROUP BY 1, 2 ORDER BY 3 DESC, 1`,
-};
 
 // ------------------------------------------------------------------ router
 
