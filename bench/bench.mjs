@@ -604,7 +604,18 @@ function markdownSection(result) {
   ].join('\n');
 }
 
-function updateDocs(result) {
+/** Formats like `npm run format` (Prettier, when installed) so the files stay as the repository keeps them. */
+async function writeFormatted(file, text) {
+  try {
+    const prettier = await import('prettier');
+    text = await prettier.format(text, { ...(await prettier.resolveConfig(file)), filepath: file });
+  } catch {
+    // Prettier missing: write as is
+  }
+  fs.writeFileSync(file, text);
+}
+
+async function updateDocs(result) {
   const file = path.join(root, 'docs/PERFORMANCE.md');
   if (!fs.existsSync(file)) {
     log('docs/PERFORMANCE.md is missing: not updated');
@@ -622,7 +633,7 @@ function updateDocs(result) {
       ? text.replace(anchor, `${anchor}\n\n${section}`)
       : `${text.trimEnd()}\n\n${section}\n`;
   }
-  fs.writeFileSync(file, text);
+  await writeFormatted(file, text);
   log('Updated docs/PERFORMANCE.md');
 }
 
@@ -808,12 +819,12 @@ async function main() {
     const file = `bench/results/${day}-${opts.cases}.json`;
     result.file = file;
     fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-    fs.writeFileSync(path.join(root, file), `${JSON.stringify(result, null, 2)}\n`);
+    await writeFormatted(path.join(root, file), `${JSON.stringify(result, null, 2)}\n`);
 
     log('');
     log(markdownSection(result));
     log('');
-    if (opts.docs) updateDocs(result);
+    if (opts.docs) await updateDocs(result);
     log(
       `Done in ${result.seconds} s; results in ${file}; data kept in ${opts.dataDir} (--reuse to skip seeding next time)`,
     );
@@ -833,15 +844,15 @@ async function main() {
   }
 }
 
-function fromResults() {
+async function fromResults() {
   const result = JSON.parse(fs.readFileSync(opts.fromResults, 'utf8'));
   result.budgets = budgets(result);
-  fs.writeFileSync(opts.fromResults, `${JSON.stringify(result, null, 2)}\n`);
+  await writeFormatted(opts.fromResults, `${JSON.stringify(result, null, 2)}\n`);
   log(markdownSection(result));
-  if (opts.docs) updateDocs(result);
+  if (opts.docs) await updateDocs(result);
 }
 
-(opts.fromResults ? Promise.resolve().then(fromResults) : main()).catch((e) => {
+(opts.fromResults ? fromResults() : main()).catch((e) => {
   process.stderr.write(`bench: ${e.message}${e.cause ? ` (${e.cause.message ?? e.cause})` : ''}\n`);
   if (process.env.DEBUG) process.stderr.write(`${e.stack}\n`);
   process.exit(1);
