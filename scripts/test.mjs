@@ -233,7 +233,7 @@ async function main() {
           path.join(tmp, 'integration.json'),
           vitest('integration', ['integration']),
           vitestCounts,
-          { timeoutMs: 15 * MIN },
+          { timeoutMs: 25 * MIN },
         )),
     wanted('e2e') &&
       pkg.scripts?.build &&
@@ -253,7 +253,7 @@ async function main() {
               PLAYWRIGHT_HTML_OUTPUT_DIR: path.join(root, 'playwright-report'),
               PLAYWRIGHT_HTML_OPEN: 'never',
             },
-            timeoutMs: 15 * MIN,
+            timeoutMs: 25 * MIN,
             before: [
               () =>
                 existsSync(chromium)

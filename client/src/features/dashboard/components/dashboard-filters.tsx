@@ -71,6 +71,7 @@ export function DashboardFilterForm({ filters, onChange }: DashboardFilterFormPr
       value={filters[key] ?? null}
       onChange={(value) => set(key, value)}
       clearable
+      clearButtonProps={{ 'aria-label': t('filters.clearOne', { filter: label }) }}
       searchable={data.length > 8}
       comboboxProps={{ withinPortal: true }}
     />
