@@ -13,11 +13,11 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { ATTACHMENT_TYPES, type AttachmentResponse, type CaseResponse, type Visibility } from '@mprc/contracts';
 import { IconDownload, IconFileUpload, IconLock, IconPaperclip, IconUsers } from '@tabler/icons-react';
 import { useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNotify } from '@/features/cases/components/use-notify';
 import { LoadingState } from '@/features/cases/components/loading-state';
 import { QueryErrorAlert } from '@/components/query-error-alert';
 import { EmptyResult } from '@/features/cases/components/empty-result';
@@ -37,6 +37,7 @@ const ACCEPT = [...Object.keys(ATTACHMENT_TYPES), ...Object.values(ATTACHMENT_TY
 const EXTENSIONS = [...new Set(Object.values(ATTACHMENT_TYPES))].map((ext) => ext.toUpperCase()).join(', ');
 
 function UploadForm({ caseId }: { caseId: string }) {
+  const notify = useNotify();
   const { t } = useTranslation('attachments');
   const upload = useUploadAttachment(caseId);
   const resetRef = useRef<() => void>(null);
@@ -57,7 +58,7 @@ function UploadForm({ caseId }: { caseId: string }) {
       setUploading(file.name);
       try {
         await upload.mutateAsync({ file, visibility, description });
-        notifications.show({ color: 'green', title: t('upload.done'), message: file.name });
+        notify({ color: 'green', title: t('upload.done'), message: file.name });
       } catch (e) {
         const code = e instanceof ApiError ? e.code : null;
         issues.push(
@@ -162,6 +163,7 @@ function UploadForm({ caseId }: { caseId: string }) {
 }
 
 function AttachmentItem({ caseId, attachment }: { caseId: string; attachment: AttachmentResponse }) {
+  const notify = useNotify();
   const { t } = useTranslation('attachments');
   const { t: tc } = useTranslation('cases');
   const canWrite = useCan('attachment.write');
@@ -171,7 +173,7 @@ function AttachmentItem({ caseId, attachment }: { caseId: string; attachment: At
     try {
       await update.mutateAsync({ attachmentId: attachment.id, body: { visibility: family ? 'INTERNAL' : 'FAMILY' } });
     } catch {
-      notifications.show({ color: 'red', title: t('visibilityError'), message: attachment.fileName });
+      notify({ color: 'red', title: t('visibilityError'), message: attachment.fileName });
     }
   };
   return (

@@ -1,8 +1,9 @@
-import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, List, Stack, Text } from '@mantine/core';
 import { UpdateCaseRequestSchema, type DuplicateCandidate } from '@mprc/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Dialog } from './dialog';
 import { LoadingState } from './loading-state';
 import { QueryErrorAlert } from '@/components/query-error-alert';
 import { ApiError } from '@/lib/api-client';
@@ -84,7 +85,7 @@ export function AddToCaseModal({ candidate, values, onClose, onDone }: AddToCase
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('addToCase.title', { caseNumber: candidate.caseNumber })} size="lg">
+    <Dialog opened onClose={onClose} title={t('addToCase.title', { caseNumber: candidate.caseNumber })} size="lg">
       <Stack gap="md">
         <Text>{t('addToCase.intro', { name: nameWithFather(candidate), caseNumber: candidate.caseNumber })}</Text>
         {existing.isPending ? (
@@ -143,6 +144,6 @@ export function AddToCaseModal({ candidate, values, onClose, onDone }: AddToCase
           )}
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

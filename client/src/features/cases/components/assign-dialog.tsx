@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Alert, Button, Group, Select, Stack, Text } from '@mantine/core';
 import type { CaseResponse } from '@mprc/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNotify } from './use-notify';
+import { Dialog } from './dialog';
 import { QueryErrorAlert } from '@/components/query-error-alert';
 import { ApiError } from '@/lib/api-client';
 import { useAssignCase } from '../api/assign-case';
@@ -19,6 +20,7 @@ interface AssignDialogProps {
 
 /** Managers: give the case to a liaison officer of its office (or to nobody). */
 export function AssignDialog({ caseData, opened, onClose }: AssignDialogProps) {
+  const notify = useNotify();
   const { t } = useTranslation('cases');
   const officers = useOfficers(caseData.officeCode, opened);
   const offices = useReferenceOptions('offices');
@@ -41,7 +43,7 @@ export function AssignDialog({ caseData, opened, onClose }: AssignDialogProps) {
         officerId: selected === UNASSIGNED ? null : selected,
         version: caseData.version,
       });
-      notifications.show({
+      notify({
         color: 'green',
         title: t('assign.saved.title'),
         message: updated.assignedOfficer
@@ -54,7 +56,7 @@ export function AssignDialog({ caseData, opened, onClose }: AssignDialogProps) {
     }
   };
   return (
-    <Modal opened={opened} onClose={close} title={t('assign.title', { caseNumber: caseData.caseNumber })}>
+    <Dialog opened={opened} onClose={close} title={t('assign.title', { caseNumber: caseData.caseNumber })}>
       <Stack gap="md">
         <Text size="sm">{t('assign.intro', { office: offices.nameOf(caseData.officeCode) })}</Text>
         {officers.isError ? (
@@ -93,6 +95,6 @@ export function AssignDialog({ caseData, opened, onClose }: AssignDialogProps) {
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

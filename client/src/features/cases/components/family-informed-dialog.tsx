@@ -1,10 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Button, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { FamilyInformedRequestSchema, type CaseResponse, type FamilyInformedRequest } from '@mprc/contracts';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useNotify } from './use-notify';
+import { Dialog } from './dialog';
 import { QueryErrorAlert } from '@/components/query-error-alert';
 import { useRecordFamilyInformed } from '../api/record-family-informed';
 import { applyServerFieldErrors, translateFieldError } from '../utils/field-errors';
@@ -18,6 +19,7 @@ interface FamilyInformedDialogProps {
 
 /** Records that the family was told the news in person; only then does the portal show it. */
 export function FamilyInformedDialog({ caseData, opened, onClose }: FamilyInformedDialogProps) {
+  const notify = useNotify();
   const { t } = useTranslation('cases');
   const record = useRecordFamilyInformed(caseData.id);
   const [error, setError] = useState<unknown>(null);
@@ -35,7 +37,7 @@ export function FamilyInformedDialog({ caseData, opened, onClose }: FamilyInform
     setError(null);
     try {
       await record.mutateAsync(body);
-      notifications.show({
+      notify({
         color: 'green',
         title: t('familyInformed.saved.title'),
         message: t('familyInformed.saved.message'),
@@ -47,7 +49,7 @@ export function FamilyInformedDialog({ caseData, opened, onClose }: FamilyInform
   });
   const errors = form.formState.errors;
   return (
-    <Modal opened={opened} onClose={close} title={t('familyInformed.title')} size="lg">
+    <Dialog opened={opened} onClose={close} title={t('familyInformed.title')} size="lg">
       <form noValidate onSubmit={(event) => void submit(event)}>
         <Stack gap="md">
           <Text size="sm">{t('familyInformed.intro', { fate: t(`fate.${caseData.fateStatus}`) })}</Text>
@@ -80,6 +82,6 @@ export function FamilyInformedDialog({ caseData, opened, onClose }: FamilyInform
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

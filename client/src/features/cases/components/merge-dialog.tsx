@@ -1,10 +1,11 @@
-import { Alert, Button, Checkbox, Group, Modal, Radio, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Alert, Button, Checkbox, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { parseCaseNumber, type CaseResponse } from '@mprc/contracts';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNotify } from './use-notify';
+import { Dialog } from './dialog';
 import { LoadingState } from './loading-state';
 import { QueryErrorAlert } from '@/components/query-error-alert';
 import { ApiError } from '@/lib/api-client';
@@ -25,6 +26,7 @@ interface MergeDialogProps {
  * references, attachments, history) moves here; the duplicate is closed and its number leads here.
  */
 export function MergeDialog({ caseData, opened, onClose }: MergeDialogProps) {
+  const notify = useNotify();
   const { t } = useTranslation('cases');
   const suggestions = useDuplicates({
     firstName: caseData.firstName,
@@ -55,7 +57,7 @@ export function MergeDialog({ caseData, opened, onClose }: MergeDialogProps) {
     setError(null);
     try {
       const survivor = await merge.mutateAsync({ duplicateCaseId: duplicate.data.id, version: caseData.version });
-      notifications.show({
+      notify({
         color: 'green',
         title: t('merge.done.title'),
         message: t('merge.done.message', { duplicate: duplicate.data.caseNumber, survivor: survivor.caseNumber }),
@@ -67,7 +69,7 @@ export function MergeDialog({ caseData, opened, onClose }: MergeDialogProps) {
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={t('merge.title', { caseNumber: caseData.caseNumber })} size="lg">
+    <Dialog opened={opened} onClose={close} title={t('merge.title', { caseNumber: caseData.caseNumber })} size="lg">
       <Stack gap="md">
         <Text size="sm">{t('merge.intro', { caseNumber: caseData.caseNumber })}</Text>
         <Radio.Group
@@ -167,6 +169,6 @@ export function MergeDialog({ caseData, opened, onClose }: MergeDialogProps) {
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,12 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Card, DataList, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import type { CaseResponse, UpdateCaseRequest } from '@mprc/contracts';
 import { IconAlertTriangle, IconDeviceFloppy, IconLock } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useNotify } from './use-notify';
 import { useSearchParams } from 'react-router';
 import { QueryErrorAlert } from '@/components/query-error-alert';
 import { ApiError } from '@/lib/api-client';
@@ -117,6 +117,7 @@ interface Conflict {
 }
 
 function PersonEdit({ caseData, onDone }: { caseData: CaseResponse; onDone: () => void }) {
+  const notify = useNotify();
   const { t } = useTranslation('cases');
   const queryClient = useQueryClient();
   const update = useUpdateCase(caseData.id);
@@ -151,7 +152,7 @@ function PersonEdit({ caseData, onDone }: { caseData: CaseResponse; onDone: () =
     try {
       const updated = await update.mutateAsync(editRequest(parsed, changed, base.version));
       setConflict(null);
-      notifications.show({
+      notify({
         color: 'green',
         title: t('edit.saved.title'),
         message: t('edit.saved.message', { caseNumber: updated.caseNumber }),

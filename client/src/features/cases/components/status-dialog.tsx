@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Radio, Stack, Text, Textarea } from '@mantine/core';
 import {
   ChangeCaseStatusRequestSchema,
   FATE_TOLD_IN_PERSON,
@@ -9,12 +9,13 @@ import {
   type Role,
   type WorkflowStatus,
 } from '@mprc/contracts';
-import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconHeartHandshake } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useNotify } from './use-notify';
+import { Dialog } from './dialog';
 import { z } from 'zod';
 import { QueryErrorAlert } from '@/components/query-error-alert';
 import { ApiError } from '@/lib/api-client';
@@ -49,6 +50,7 @@ interface StatusDialogProps {
 
 /** Change the fate and/or workflow status: only the next steps this role may take are offered. */
 export function StatusDialog({ caseData, role, opened, onClose, familyLanguage }: StatusDialogProps) {
+  const notify = useNotify();
   const { t } = useTranslation('cases');
   const queryClient = useQueryClient();
   const change = useChangeCaseStatus(caseData.id);
@@ -74,7 +76,7 @@ export function StatusDialog({ caseData, role, opened, onClose, familyLanguage }
     setError(null);
     try {
       const updated = await change.mutateAsync({ ...body, version: caseData.version });
-      notifications.show({
+      notify({
         color: 'green',
         title: t('statusDialog.saved.title'),
         message: t('statusDialog.saved.message', { caseNumber: updated.caseNumber }),
@@ -103,7 +105,7 @@ export function StatusDialog({ caseData, role, opened, onClose, familyLanguage }
     : null;
 
   return (
-    <Modal
+    <Dialog
       opened={opened}
       onClose={close}
       title={t('statusDialog.title', { caseNumber: caseData.caseNumber })}
@@ -256,6 +258,6 @@ export function StatusDialog({ caseData, role, opened, onClose, familyLanguage }
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

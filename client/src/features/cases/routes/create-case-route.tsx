@@ -1,12 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Box, Button, Grid, Group, List, Stack, Text } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import type { CreateCaseRequest, DuplicateCandidate, DuplicateQuery } from '@mprc/contracts';
 import { IconDeviceFloppy, IconRestore } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useNotify } from '../components/use-notify';
 import { Link, useNavigate } from 'react-router';
 import { Page } from '@/components/page';
 import { QueryErrorAlert } from '@/components/query-error-alert';
@@ -50,6 +50,7 @@ function duplicateQuery(values: Partial<CaseFormValues>): Partial<DuplicateQuery
 }
 
 export function CreateCaseRoute() {
+  const notify = useNotify();
   const { t } = useTranslation('cases');
   const navigate = useNavigate();
   // A liaison officer's cases are in their own office; a manager chooses.
@@ -97,7 +98,7 @@ export function CreateCaseRoute() {
       const created = await create.mutateAsync(body);
       setDone(true);
       clearDraft(NEW_CASE_DRAFT_KEY);
-      notifications.show({
+      notify({
         color: 'green',
         title: t('create.created.title'),
         message: t('create.created.message', { caseNumber: created.caseNumber }),
@@ -195,7 +196,7 @@ export function CreateCaseRoute() {
             clearDraft(NEW_CASE_DRAFT_KEY);
             setSamePerson(null);
             if (added)
-              notifications.show({
+              notify({
                 color: 'green',
                 title: t('addToCase.done.title'),
                 message: t('addToCase.done.message', { caseNumber: samePerson.caseNumber }),

@@ -1,9 +1,9 @@
 import { Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import type { CaseResponse, ContactResponse } from '@mprc/contracts';
 import { IconCalendarCheck, IconCalendarDue, IconLock, IconMessages, IconPlus, IconUsers } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNotify } from '@/features/cases/components/use-notify';
 import { LoadingState } from '@/features/cases/components/loading-state';
 import { useLocation } from 'react-router';
 import { QueryErrorAlert } from '@/components/query-error-alert';
@@ -17,6 +17,7 @@ import { CHANNEL_ICONS } from '../utils/channel-icons';
 import { LogContactForm } from './log-contact-form';
 
 function FollowUp({ caseId, contact }: { caseId: string; contact: ContactResponse }) {
+  const notify = useNotify();
   const { t } = useTranslation('contacts');
   const { t: tc } = useTranslation('cases');
   const canWrite = useCan('contact.write');
@@ -28,13 +29,13 @@ function FollowUp({ caseId, contact }: { caseId: string; contact: ContactRespons
   const toggle = async (followUpDone: boolean) => {
     try {
       await update.mutateAsync({ contactId: contact.id, body: { followUpDone } });
-      notifications.show({
+      notify({
         color: 'green',
         title: followUpDone ? t('followUp.markedDone') : t('followUp.reopened'),
         message: formatDate(contact.followUpOn, tc),
       });
     } catch {
-      notifications.show({ color: 'red', title: t('followUp.error'), message: t('followUp.tryAgain') });
+      notify({ color: 'red', title: t('followUp.error'), message: t('followUp.tryAgain') });
     }
   };
   return (

@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Card, Checkbox, Group, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import {
   CONTACT_CHANNELS,
   CONTACT_LANGUAGES,
@@ -14,6 +13,7 @@ import { IconLock, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useNotify } from '@/features/cases/components/use-notify';
 import { z } from 'zod';
 import { QueryErrorAlert } from '@/components/query-error-alert';
 import { applyServerFieldErrors, translateFieldError } from '@/features/cases/utils/field-errors';
@@ -83,6 +83,7 @@ export function LogContactForm({
   relatives: RelativeResponse[];
   onDone: () => void;
 }) {
+  const notify = useNotify();
   const { t } = useTranslation('contacts');
   const { t: tc } = useTranslation('cases');
   const create = useCreateContact(caseId);
@@ -99,7 +100,7 @@ export function LogContactForm({
     setError(null);
     try {
       await create.mutateAsync(body);
-      notifications.show({ color: 'green', title: t('form.saved'), message: t('form.savedMessage') });
+      notify({ color: 'green', title: t('form.saved'), message: t('form.savedMessage') });
       onDone();
     } catch (e) {
       if (applyServerFieldErrors(e, form.setError, FIELDS).placed === 0) setError(e);

@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Badge, Button, Card, Group, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import {
   CreateCaseMessageRequestSchema,
   MESSAGE_MAX_LENGTH,
@@ -12,6 +11,7 @@ import { IconCalendarEvent, IconMessage, IconSend } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useNotify } from '@/features/cases/components/use-notify';
 import { LoadingState } from '@/features/cases/components/loading-state';
 import { z } from 'zod';
 import { QueryErrorAlert } from '@/components/query-error-alert';
@@ -92,6 +92,7 @@ function MessageBubble({ message }: { message: CaseMessage }) {
 }
 
 function ReplyForm({ caseData }: { caseData: CaseResponse }) {
+  const notify = useNotify();
   const { t } = useTranslation('inbox');
   const { t: tc } = useTranslation('cases');
   const relatives = useRelatives(caseData.id, useCan('relative.read'));
@@ -106,7 +107,7 @@ function ReplyForm({ caseData }: { caseData: CaseResponse }) {
     try {
       await reply.mutateAsync(body);
       form.reset({ body: '', relativeId: form.getValues('relativeId') });
-      notifications.show({ color: 'green', title: t('reply.sent'), message: t('reply.sentMessage') });
+      notify({ color: 'green', title: t('reply.sent'), message: t('reply.sentMessage') });
     } catch (e) {
       if (applyServerFieldErrors(e, form.setError, ['body', 'relativeId']).placed === 0) setError(e);
     }

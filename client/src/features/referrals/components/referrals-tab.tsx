@@ -14,7 +14,6 @@ import {
   Title,
   type MantineColor,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import {
   CreateReferralRequestSchema,
   REFERRAL_SERVICES,
@@ -29,6 +28,7 @@ import { IconChevronDown, IconLifebuoy, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useNotify } from '@/features/cases/components/use-notify';
 import { LoadingState } from '@/features/cases/components/loading-state';
 import { z } from 'zod';
 import { QueryErrorAlert } from '@/components/query-error-alert';
@@ -60,6 +60,7 @@ const ReferralFormSchema = CreateReferralRequestSchema as unknown as z.ZodType<
 >;
 
 function AddReferralForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
+  const notify = useNotify();
   const { t } = useTranslation('referrals');
   const { t: tc } = useTranslation('cases');
   const create = useCreateReferral(caseId);
@@ -75,7 +76,7 @@ function AddReferralForm({ caseId, onDone }: { caseId: string; onDone: () => voi
     setError(null);
     try {
       await create.mutateAsync(body);
-      notifications.show({ color: 'green', title: t('form.saved'), message: body.organisation });
+      notify({ color: 'green', title: t('form.saved'), message: body.organisation });
       onDone();
     } catch (e) {
       if (applyServerFieldErrors(e, form.setError, ['service', 'organisation', 'purpose', 'referredOn']).placed === 0)
@@ -142,6 +143,7 @@ function AddReferralForm({ caseId, onDone }: { caseId: string; onDone: () => voi
 }
 
 function ReferralItem({ caseId, referral }: { caseId: string; referral: ReferralResponse }) {
+  const notify = useNotify();
   const { t } = useTranslation('referrals');
   const { t: tc } = useTranslation('cases');
   const canWrite = useCan('referral.write');
@@ -150,9 +152,9 @@ function ReferralItem({ caseId, referral }: { caseId: string; referral: Referral
   const move = async (status: ReferralStatus) => {
     try {
       await update.mutateAsync({ referralId: referral.id, body: { status } });
-      notifications.show({ color: 'green', title: t('statusChanged'), message: t(`status.${status}`) });
+      notify({ color: 'green', title: t('statusChanged'), message: t(`status.${status}`) });
     } catch {
-      notifications.show({ color: 'red', title: t('statusError'), message: t('tryAgain') });
+      notify({ color: 'red', title: t('statusError'), message: t('tryAgain') });
     }
   };
   return (

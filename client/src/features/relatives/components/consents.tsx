@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, List, Select, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import {
   CONSENT_ORGANISATIONS,
   CreateConsentRequestSchema,
@@ -11,6 +10,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useNotify } from '@/features/cases/components/use-notify';
 import { QueryErrorAlert } from '@/components/query-error-alert';
 import { applyServerFieldErrors, translateFieldError } from '@/features/cases/utils/field-errors';
 import { formatDate, localDay } from '@/features/cases/utils/partial-date';
@@ -19,6 +19,7 @@ import { useAddConsent, useWithdrawConsent } from '../api/save-relative';
 const OTHER = '__other__';
 
 function AddConsentForm({ caseId, relativeId, onDone }: { caseId: string; relativeId: string; onDone: () => void }) {
+  const notify = useNotify();
   const { t } = useTranslation('relatives');
   const { t: tc } = useTranslation('cases');
   const add = useAddConsent(caseId);
@@ -32,7 +33,7 @@ function AddConsentForm({ caseId, relativeId, onDone }: { caseId: string; relati
     setError(null);
     try {
       await add.mutateAsync({ relativeId, body });
-      notifications.show({ color: 'green', title: t('consents.added'), message: body.organisation });
+      notify({ color: 'green', title: t('consents.added'), message: body.organisation });
       onDone();
     } catch (e) {
       if (applyServerFieldErrors(e, form.setError, ['organisation', 'givenOn']).placed === 0) setError(e);

@@ -1,9 +1,10 @@
-import { Button, Checkbox, Group, Modal, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { RELATIONSHIPS, type Relationship } from '@mprc/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNotify } from '@/features/cases/components/use-notify';
+import { Dialog } from '@/features/cases/components/dialog';
 import { LoadingState } from '@/features/cases/components/loading-state';
 import { QueryErrorAlert } from '@/components/query-error-alert';
 import { useCases } from '@/features/cases/api/get-cases';
@@ -25,6 +26,7 @@ export function LinkRelativeModal({
   linkedIds: string[];
   onClose: () => void;
 }) {
+  const notify = useNotify();
   const { t } = useTranslation('relatives');
   const { t: tc } = useTranslation('cases');
   const [q, setQ] = useState('');
@@ -50,7 +52,7 @@ export function LinkRelativeModal({
     setError(null);
     try {
       const linked = await link.mutateAsync({ relativeId, relationship, isPrimaryContact: primary });
-      notifications.show({
+      notify({
         color: 'green',
         title: t('link.done'),
         message: t('form.savedMessage', { name: `${linked.firstName} ${linked.lastName}` }),
@@ -62,7 +64,7 @@ export function LinkRelativeModal({
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('link.title')} size="lg">
+    <Dialog opened onClose={onClose} title={t('link.title')} size="lg">
       <Stack gap="md">
         <Text size="sm">{t('link.intro')}</Text>
         <TextInput
@@ -156,6 +158,6 @@ export function LinkRelativeModal({
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,5 +1,4 @@
-import { Alert, Badge, Button, Code, Group, Modal, Select, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Alert, Badge, Button, Code, Group, Select, Stack, Text } from '@mantine/core';
 import {
   CONTACT_LANGUAGES,
   formatAccessCode,
@@ -11,6 +10,8 @@ import {
 import { IconKey, IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNotify } from '@/features/cases/components/use-notify';
+import { Dialog } from '@/features/cases/components/dialog';
 import { QueryErrorAlert } from '@/components/query-error-alert';
 import { saveFile } from '@/features/cases/api/binary-request';
 import { formatDateTime } from '@/features/cases/utils/partial-date';
@@ -61,7 +62,7 @@ function IssuedCodeModal({
     }
   };
   return (
-    <Modal
+    <Dialog
       opened
       onClose={onClose}
       title={t('portal.issuedTitle', { name: `${relative.firstName} ${relative.lastName}` })}
@@ -125,7 +126,7 @@ function IssuedCodeModal({
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -139,6 +140,7 @@ export function PortalAccessPanel({
   relative: RelativeResponse;
   access: Access | undefined;
 }) {
+  const notify = useNotify();
   const { t } = useTranslation('relatives');
   const { t: tc } = useTranslation('cases');
   const issue = useIssuePortalAccess(caseId);
@@ -162,7 +164,7 @@ export function PortalAccessPanel({
     setError(null);
     try {
       await revoke.mutateAsync(relative.id);
-      notifications.show({
+      notify({
         color: 'green',
         title: t('portal.revokedTitle'),
         message: t('portal.revokedMessage', { name }),
@@ -220,7 +222,7 @@ export function PortalAccessPanel({
       {error && !confirm ? <QueryErrorAlert title={t('portal.error')} error={error} /> : null}
 
       {confirm ? (
-        <Modal
+        <Dialog
           opened
           onClose={() => setConfirm(null)}
           title={confirm === 'issue' ? t('portal.confirmNewTitle') : t('portal.confirmRevokeTitle')}
@@ -243,7 +245,7 @@ export function PortalAccessPanel({
               )}
             </Group>
           </Stack>
-        </Modal>
+        </Dialog>
       ) : null}
       {issued ? <IssuedCodeModal issued={issued} relative={relative} onClose={() => setIssued(null)} /> : null}
     </Stack>

@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Button, Checkbox, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import {
   CONTACT_LANGUAGES,
   CreateRelativeRequestSchema,
@@ -17,6 +16,8 @@ import {
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useNotify } from '@/features/cases/components/use-notify';
+import { Dialog } from '@/features/cases/components/dialog';
 import { z } from 'zod';
 import { QueryErrorAlert } from '@/components/query-error-alert';
 import { applyServerFieldErrors, translateFieldError } from '@/features/cases/utils/field-errors';
@@ -99,6 +100,7 @@ interface RelativeFormModalProps {
 }
 
 export function RelativeFormModal({ caseId, relative, isFirst, onClose }: RelativeFormModalProps) {
+  const notify = useNotify();
   const { t } = useTranslation('relatives');
   const { t: tc } = useTranslation('cases');
   const create = useCreateRelative(caseId);
@@ -118,7 +120,7 @@ export function RelativeFormModal({ caseId, relative, isFirst, onClose }: Relati
       const saved = relative
         ? await update.mutateAsync({ relativeId: relative.id, body: body as UpdateRelativeRequest })
         : await create.mutateAsync(body as CreateRelativeRequest);
-      notifications.show({
+      notify({
         color: 'green',
         title: relative ? t('form.savedTitle') : t('form.addedTitle'),
         message: t('form.savedMessage', { name: `${saved.firstName} ${saved.lastName}` }),
@@ -130,7 +132,7 @@ export function RelativeFormModal({ caseId, relative, isFirst, onClose }: Relati
   });
 
   return (
-    <Modal opened onClose={onClose} title={relative ? t('form.editTitle') : t('form.addTitle')} size="lg">
+    <Dialog opened onClose={onClose} title={relative ? t('form.editTitle') : t('form.addTitle')} size="lg">
       <form noValidate onSubmit={(event) => void submit(event)}>
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
@@ -235,6 +237,6 @@ export function RelativeFormModal({ caseId, relative, isFirst, onClose }: Relati
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,9 +1,9 @@
 import { Alert, Anchor, Badge, Button, Card, DataList, Group, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import type { CaseResponse, Relationship, RelativeResponse } from '@mprc/contracts';
 import { IconEdit, IconLink, IconLock, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNotify } from '@/features/cases/components/use-notify';
 import { LoadingState } from '@/features/cases/components/loading-state';
 import { Link, useLocation } from 'react-router';
 import { QueryErrorAlert } from '@/components/query-error-alert';
@@ -158,6 +158,7 @@ function RelativeCard({
 }
 
 function PortalLockout({ caseId, lockedUntil }: { caseId: string; lockedUntil: string }) {
+  const notify = useNotify();
   const { t } = useTranslation('relatives');
   const { t: tc } = useTranslation('cases');
   const unlock = useUnlockPortal(caseId);
@@ -175,12 +176,12 @@ function PortalLockout({ caseId, lockedUntil }: { caseId: string; lockedUntil: s
           onClick={() =>
             void unlock.mutateAsync().then(
               () =>
-                notifications.show({
+                notify({
                   color: 'green',
                   title: t('portal.unlocked'),
                   message: t('portal.unlockedMessage'),
                 }),
-              () => notifications.show({ color: 'red', title: t('portal.error'), message: t('portal.tryAgain') }),
+              () => notify({ color: 'red', title: t('portal.error'), message: t('portal.tryAgain') }),
             )
           }
         >

@@ -1,4 +1,4 @@
-import { Badge, Blockquote, Group, Stack, Text, Timeline } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Text, Timeline } from '@mantine/core';
 import {
   CONTACT_CHANNELS,
   FATE_STATUSES,
@@ -164,17 +164,18 @@ export function TimelineTab({ caseId }: { caseId: string }) {
                 </Text>
               ) : null}
               {event.familyMessage ? (
-                <Blockquote
-                  color="green"
+                <Paper
                   p="sm"
-                  icon={null}
-                  cite={t('timeline.familyMessage')}
-                  style={{ overflowWrap: 'anywhere' }}
+                  bg="green.0"
+                  style={{ borderLeft: '4px solid var(--mantine-color-green-8)', overflowWrap: 'anywhere' }}
                 >
+                  <Text size="xs" fw={600} c="dimmed">
+                    {t('timeline.familyMessage')}
+                  </Text>
                   <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                     {event.familyMessage}
                   </Text>
-                </Blockquote>
+                </Paper>
               ) : null}
             </Stack>
           </Timeline.Item>
