@@ -31,6 +31,31 @@ const PAGES = [
     budgetKb: 300,
   },
   {
+    // A liaison officer or manager after sign-in: / -> /follow-ups.
+    name: 'officer home (/follow-ups)',
+    entry: 'index.html',
+    lazy: [
+      'src/features/follow-ups/routes/follow-ups-route.tsx',
+      `${LOCALES}/common.json`,
+      `${LOCALES}/auth.json`,
+      `${LOCALES}/followups.json`,
+      `${LOCALES}/cases.json`,
+      `${LOCALES}/contacts.json`,
+    ],
+    budgetKb: 300,
+  },
+  {
+    name: 'case list opened directly (/cases)',
+    entry: 'index.html',
+    lazy: [
+      'src/features/cases/routes/cases-route.tsx',
+      `${LOCALES}/common.json`,
+      `${LOCALES}/auth.json`,
+      `${LOCALES}/cases.json`,
+    ],
+    budgetKb: 300,
+  },
+  {
     name: 'family portal (/family)',
     entry: 'family.html',
     lazy: [`${LOCALES}/common.json`, `${LOCALES}/family.json`],
