@@ -1,5 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Card, DataList, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { CaseResponse, UpdateCaseRequest } from '@mprc/contracts';
 import { IconAlertTriangle, IconDeviceFloppy, IconLock } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -41,6 +42,10 @@ function Item({ label, children }: { label: string; children: React.ReactNode })
 
 function PersonView({ caseData }: { caseData: CaseResponse }) {
   const { t } = useTranslation('cases');
+  // Long labels (Albanian, Serbian) leave no room for values beside them on a phone.
+  const orientation = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false })
+    ? 'vertical'
+    : 'horizontal';
   const municipalities = useReferenceOptions('municipalities');
   const communities = useReferenceOptions('communities');
   const notKnown = (
@@ -55,7 +60,7 @@ function PersonView({ caseData }: { caseData: CaseResponse }) {
         <Title order={2} fz="h3" id="person-heading" mb="sm">
           {t('form.person')}
         </Title>
-        <DataList labelWidth={LABEL_WIDTH}>
+        <DataList labelWidth={LABEL_WIDTH} orientation={orientation}>
           <Item label={t('labels.firstName')}>{caseData.firstName}</Item>
           <Item label={t('labels.fatherName')}>{or(caseData.fatherName)}</Item>
           <Item label={t('labels.lastName')}>{caseData.lastName}</Item>
@@ -72,7 +77,7 @@ function PersonView({ caseData }: { caseData: CaseResponse }) {
         <Title order={2} fz="h3" id="disappearance-heading" mb="sm">
           {t('form.disappearance')}
         </Title>
-        <DataList labelWidth={LABEL_WIDTH}>
+        <DataList labelWidth={LABEL_WIDTH} orientation={orientation}>
           <Item label={t('labels.missingSince')}>{or(formatPartialDate(caseData.missingSince, t))}</Item>
           <Item label={t('labels.lastSeenMunicipality')}>
             {or(municipalities.nameOf(caseData.lastSeenMunicipalityCode))}

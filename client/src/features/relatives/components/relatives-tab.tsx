@@ -1,4 +1,5 @@
 import { Alert, Anchor, Badge, Button, Card, DataList, Group, Stack, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { CaseResponse, Relationship, RelativeResponse } from '@mprc/contracts';
 import { IconEdit, IconLink, IconLock, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -34,6 +35,7 @@ function RelativeCard({
   const { t: tc } = useTranslation('cases');
   const canWrite = useCan('relative.write');
   const canPortal = useCan('portal.issue');
+  const vertical = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false }) ?? false;
   const name = `${relative.firstName} ${relative.lastName}`;
   const headingId = `relative-${relative.id}`;
   const missing = (
@@ -78,7 +80,7 @@ function RelativeCard({
             </Button>
           ) : null}
         </Group>
-        <DataList labelWidth={LABEL_WIDTH} size="sm">
+        <DataList labelWidth={LABEL_WIDTH} size="sm" orientation={vertical ? 'vertical' : 'horizontal'}>
           <DataList.Item>
             <DataList.ItemLabel>{t('fields.phone')}</DataList.ItemLabel>
             <DataList.ItemValue>
