@@ -118,6 +118,8 @@ function patchQuery(obj) {
 }
 async function connectPg(url) {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
+  // A shadow database dropped WITH (FORCE) terminates its idle connections: that is expected, not a crash.
+  pool.on('error', () => {});
   patchQuery(pool);
   pool.on('connect', patchQuery);
   const adapter = await new PrismaPg(pool).connect();
