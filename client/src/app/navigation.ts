@@ -1,5 +1,5 @@
 import { can, type Permission, type Role } from '@mprc/contracts';
-import { IconChartBar } from '@tabler/icons-react';
+import { IconChartBar, IconFileImport } from '@tabler/icons-react';
 import {
   IconCalendarDue,
   IconFolders,
@@ -31,6 +31,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/cases', labelKey: 'nav.cases', icon: IconFolders, permission: 'case.read' },
   { to: '/inbox', labelKey: 'nav.inbox', icon: IconInbox, permission: 'message.staff', badge: InboxNavBadge },
   { to: '/dashboard', labelKey: 'nav.dashboard', icon: IconChartBar, permission: 'report.read' },
+  { to: '/imports', labelKey: 'nav.imports', icon: IconFileImport, permission: 'import.manage' },
   { to: '/admin/users', labelKey: 'nav.users', icon: IconUsers, permission: 'user.read' },
   { to: '/admin/audit', labelKey: 'nav.audit', icon: IconHistory, permission: 'audit.read' },
   { to: '/status', labelKey: 'nav.status', icon: IconHeartbeat },

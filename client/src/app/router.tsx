@@ -109,6 +109,22 @@ export function createRoutes(i18n: I18n): RouteObject[] {
                   ]),
                 },
                 {
+                  path: 'imports',
+                  lazy: lazyPage(
+                    i18n,
+                    () => import('@/features/imports/routes/imports-route').then((m) => m.ImportsRoute),
+                    ['imports'],
+                  ),
+                },
+                {
+                  path: 'imports/:importId',
+                  lazy: lazyPage(
+                    i18n,
+                    () => import('@/features/imports/routes/import-route').then((m) => m.ImportRoute),
+                    ['imports'],
+                  ),
+                },
+                {
                   path: 'dashboard',
                   lazy: lazyPage(
                     i18n,

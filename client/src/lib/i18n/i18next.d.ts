@@ -10,6 +10,7 @@ import type contacts from './locales/en/contacts.json';
 import type family from './locales/en/family.json';
 import type reports from './locales/en/reports.json';
 import type followups from './locales/en/followups.json';
+import type imports from './locales/en/imports.json';
 import type inbox from './locales/en/inbox.json';
 import type referrals from './locales/en/referrals.json';
 import type relatives from './locales/en/relatives.json';
@@ -37,6 +38,7 @@ declare module 'i18next' {
       attachments: typeof attachments;
       followups: typeof followups;
       inbox: typeof inbox;
+      imports: typeof imports;
     };
   }
 }
