@@ -816,7 +816,8 @@ async function main() {
     result.budgets = budgets(result);
     result.seconds = Math.round((Date.now() - started) / 1000);
     const day = result.date.slice(0, 10);
-    const file = `bench/results/${day}-${opts.cases}.json`;
+    // A partial run (--only) gets its own file and leaves the docs alone.
+    const file = `bench/results/${day}-${opts.cases}${opts.only ? `-only-${[...opts.only].join('-')}` : ''}.json`;
     result.file = file;
     fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
     await writeFormatted(path.join(root, file), `${JSON.stringify(result, null, 2)}\n`);
@@ -824,7 +825,7 @@ async function main() {
     log('');
     log(markdownSection(result));
     log('');
-    if (opts.docs) await updateDocs(result);
+    if (opts.docs && !opts.only) await updateDocs(result);
     log(
       `Done in ${result.seconds} s; results in ${file}; data kept in ${opts.dataDir} (--reuse to skip seeding next time)`,
     );

@@ -477,13 +477,14 @@ async function createContact(req, res, key) {
 // server/src/reports (reports.service.ts summary, reports.repository.ts withCases/countBy/
 // referenceNames): a read-only snapshot, the GROUP BY over the case list's base filter (no
 // filters given: merged cases left out), the reference names for labels, then the audit entry.
+// Group by the raw column, cast to text after the grouping (reports.repository.ts GROUPINGS).
 const GROUP_KEYS = {
-  fateStatus: 'c.fate_status::text',
-  workflowStatus: 'c.workflow_status::text',
-  community: 'c.community_id::text',
-  municipality: 'c.last_seen_municipality_id::text',
-  office: 'c.office_id::text',
-  sex: 'c.sex::text',
+  fateStatus: 'c.fate_status',
+  workflowStatus: 'c.workflow_status',
+  community: 'c.community_id',
+  municipality: 'c.last_seen_municipality_id',
+  office: 'c.office_id',
+  sex: 'c.sex',
 };
 async function summary(req, res, url) {
   const actor = await session(req);
@@ -498,9 +499,11 @@ async function summary(req, res, url) {
     await client.query(`SET LOCAL pg_trgm.word_similarity_threshold = ${THRESHOLD}`);
     counts = (
       await client.query(
-        `SELECT ${GROUP_KEYS[groupBy]} AS key, count(*)::int AS count
-           FROM "case" c
-          WHERE c.merged_into_id IS NULL AND TRUE
+        `SELECT k::text AS key, sum(n)::int AS count
+           FROM (SELECT ${GROUP_KEYS[groupBy]} AS k, count(*) AS n
+                   FROM "case" c
+                  WHERE c.merged_into_id IS NULL AND TRUE
+                  GROUP BY 1) x
           GROUP BY 1`,
         [],
       )
