@@ -91,6 +91,7 @@ test('a manager uploads a list, fixes a column, reads the check result and creat
   page,
   manager,
 }) => {
+  test.setTimeout(90_000); // a whole import, on a machine that may be busy
   await page.goto('/');
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Import lists' }).click();
   const title = page.getByRole('heading', { level: 1, name: 'Import lists' });

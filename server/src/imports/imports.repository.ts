@@ -114,7 +114,9 @@ export interface CandidateRow {
   same_municipality: boolean | null;
   last_sim: number | null;
   first_sim: number | null;
-  father_sim: number | null;
+  /** The row's and the case's folded fathers' names (compared in memory, as pg_trgm's similarity()). */
+  row_father: string | null;
+  father_fold: string | null;
 }
 
 /**
@@ -377,7 +379,7 @@ export class ImportsRepository {
    * Duplicate candidates among existing cases, for every valid row not matched by reference: the
    * case feature's candidate query (case-search.repository.ts: trigram word similarity of the
    * folded names with case.search_text, names measured against each name and its other
-   * spellings), run once per distinct name in the file rather than once per row, for all of them
+   * spellings), run once per distinct first and last name in the file rather than once per row, for all of them
    * in one statement. An import asks for both names to match (two conditions the trigram index
    * answers together) and ranks by both: on a large database a common surname alone matches
    * thousands of cases. Then the rows that have any, ordered by row, one line per candidate, read
@@ -393,15 +395,13 @@ export class ImportsRepository {
     );
     await tx.query(
       `CREATE TEMP TABLE import_found ON COMMIT DROP AS
-       SELECT n.last, n.first, n.father, k.*
-         FROM (SELECT DISTINCT last, first, father FROM import_todo) n
+       SELECT n.last, n.first, k.*
+         FROM (SELECT DISTINCT last, first FROM import_todo) n
          CROSS JOIN LATERAL (
            SELECT c.id AS case_id, c.case_number, c.first_name, c.last_name, c.father_name, c.birth_year,
-                  c.last_seen_municipality_id AS municipality_id,
+                  c.last_seen_municipality_id AS municipality_id, mprc_fold(c.father_name) AS father_fold,
                   word_similarity(n.last, mprc_fold(concat_ws(' ', c.last_name, ${others})))::float8 AS last_sim,
-                  word_similarity(n.first, mprc_fold(concat_ws(' ', c.first_name, ${others})))::float8 AS first_sim,
-                  CASE WHEN n.father IS NOT NULL AND c.father_name IS NOT NULL
-                       THEN similarity(n.father, mprc_fold(c.father_name)) END::float8 AS father_sim
+                  word_similarity(n.first, mprc_fold(concat_ws(' ', c.first_name, ${others})))::float8 AS first_sim
              FROM "case" c
             WHERE c.search_text %> n.last AND c.search_text %> n.first AND c.merged_into_id IS NULL
             ORDER BY word_similarity(n.last, c.search_text) + word_similarity(n.first, c.search_text) DESC, c.case_number
@@ -410,13 +410,13 @@ export class ImportsRepository {
     );
     await tx.query(
       `DECLARE import_candidates NO SCROLL CURSOR FOR
-       SELECT t.row_number, t.birth_year AS row_birth_year, t.file_candidates,
-              f.case_id, f.case_number, f.first_name, f.last_name, f.father_name, f.birth_year,
+       SELECT t.row_number, t.birth_year AS row_birth_year, t.father AS row_father, t.file_candidates,
+              f.case_id, f.case_number, f.first_name, f.last_name, f.father_name, f.father_fold, f.birth_year,
               CASE WHEN t.municipality_id IS NOT NULL AND f.municipality_id IS NOT NULL
                    THEN t.municipality_id = f.municipality_id END AS same_municipality,
-              f.last_sim, f.first_sim, f.father_sim
+              f.last_sim, f.first_sim
          FROM import_todo t
-         JOIN import_found f ON f.last = t.last AND f.first = t.first AND f.father IS NOT DISTINCT FROM t.father
+         JOIN import_found f ON f.last = t.last AND f.first = t.first
         ORDER BY t.row_number`,
     );
     try {

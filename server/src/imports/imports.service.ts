@@ -35,6 +35,7 @@ import type { Config } from '../config/config.js';
 import { reportLanguage } from '../reports/report-language.js';
 import { byScore, CANDIDATES_KEPT, FileDuplicates } from './file-duplicates.js';
 import { proposeMapping } from './header-mapping.js';
+import { fatherSimilarity } from './trigram.js';
 import { openTable, type Delimiter, type FileLayout, type TextEncodingName } from './import-file.js';
 import { importReportLabels, reportFile, type ReportFile } from './import-report.js';
 import { COMMUNITY_ALIASES, ReferenceResolver } from './import-values.js';
@@ -350,7 +351,7 @@ export class ImportsService {
         const { score, reasons } = scoreDuplicate({
           lastNameSimilarity: p.last_sim,
           firstNameSimilarity: p.first_sim,
-          fatherNameSimilarity: p.father_sim,
+          fatherNameSimilarity: p.row_father && p.father_fold ? fatherSimilarity(p.row_father, p.father_fold) : null,
           birthYearDifference:
             p.birth_year !== null && p.row_birth_year !== null ? Math.abs(p.birth_year - p.row_birth_year) : null,
           sameMunicipality: p.same_municipality,

@@ -24,3 +24,19 @@ export function setSimilarity(ta: Set<string>, tb: Set<string>): number {
   for (const t of ta) if (tb.has(t)) common++;
   return common / (ta.size + tb.size - common);
 }
+
+const cache = new Map<string, Set<string>>();
+const cached = (folded: string) => {
+  let set = cache.get(folded);
+  if (!set) {
+    if (cache.size > 20_000) cache.clear();
+    set = trigrams(folded);
+    cache.set(folded, set);
+  }
+  return set;
+};
+
+/** similarity() of two folded names, their trigram sets kept for the next comparison (names repeat). */
+export function fatherSimilarity(a: string, b: string): number {
+  return a === b ? 1 : setSimilarity(cached(a), cached(b));
+}
