@@ -160,12 +160,16 @@ function drive(spec) {
   // A second process: the load generator never shares an event loop with what it measures.
   const specFile = path.join(os.tmpdir(), `mprc-bench-spec-${process.pid}.json`);
   fs.writeFileSync(specFile, JSON.stringify({ ...spec, priority: opts.priority }));
-  const out = execFileSync(process.execPath, [path.join(root, 'bench/drive.mjs'), specFile], {
-    cwd: root,
-    maxBuffer: 64 * 1024 * 1024,
-    encoding: 'utf8',
-  });
-  return JSON.parse(out.trim().split('\n').at(-1));
+  try {
+    const out = execFileSync(process.execPath, [path.join(root, 'bench/drive.mjs'), specFile], {
+      cwd: root,
+      maxBuffer: 64 * 1024 * 1024,
+      encoding: 'utf8',
+    });
+    return JSON.parse(out.trim().split('\n').at(-1));
+  } finally {
+    fs.rmSync(specFile, { force: true });
+  }
 }
 
 // ------------------------------------------------------------------ machine
