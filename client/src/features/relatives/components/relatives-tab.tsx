@@ -14,6 +14,7 @@ import { useCan } from '@/lib/authorization';
 import { useRelatives } from '../api/get-relatives';
 import { usePortalSummary, useUnlockPortal } from '../api/portal-access';
 import { Consents } from './consents';
+import { EraseRelativeAction } from './erase-relative';
 import { LinkRelativeModal } from './link-relative-modal';
 import { PortalAccessPanel } from './portal-access-panel';
 import { RelativeFormModal } from './relative-form-modal';
@@ -35,6 +36,7 @@ function RelativeCard({
   const { t: tc } = useTranslation('cases');
   const canWrite = useCan('relative.write');
   const canPortal = useCan('portal.issue');
+  const canErase = useCan('relative.erase');
   const vertical = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false }) ?? false;
   const name = `${relative.firstName} ${relative.lastName}`;
   const headingId = `relative-${relative.id}`;
@@ -45,8 +47,13 @@ function RelativeCard({
   );
   if (relative.erased)
     return (
-      <Card component="li" withBorder padding="md">
-        <Text c="dimmed">{t('erased')}</Text>
+      <Card component="li" withBorder padding="md" data-erased="true">
+        <Group gap="xs">
+          <Badge variant="light" color="gray" tt="none">
+            {t(`relationship.${relative.relationship as Relationship}`, { defaultValue: relative.relationship })}
+          </Badge>
+          <Text c="dimmed">{t('erased')}</Text>
+        </Group>
       </Card>
     );
   return (
@@ -154,6 +161,7 @@ function RelativeCard({
             )}
           </section>
         ) : null}
+        {canErase ? <EraseRelativeAction caseId={caseData.id} relative={relative} /> : null}
       </Stack>
     </Card>
   );
