@@ -16,6 +16,7 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -243,18 +244,42 @@ async function withPeakRss(pid, fn) {
   }
 }
 
+// node:http rather than fetch: fetch gives up after 300 s without response headers, and a dry run
+// against a large database may take longer.
+function request(base, method, url, headers, body) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(new URL(url, base), { method, headers }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 async function api(base, session, method, url, body) {
   const headers = { cookie: session.cookie, 'x-csrf-token': session.csrfToken };
   let payload;
-  if (body instanceof FormData) payload = body;
-  else if (body !== undefined) {
+  if (body?.file) {
+    const boundary = `----bench${randomBytes(8).toString('hex')}`;
+    payload = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${body.name}"\r\nContent-Type: text/csv\r\n\r\n`,
+      ),
+      body.file,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    headers['content-type'] = `multipart/form-data; boundary=${boundary}`;
+  } else if (body !== undefined) {
     payload = JSON.stringify(body);
     headers['content-type'] = 'application/json';
   }
-  const res = await fetch(`${base}${url}`, { method, headers, body: payload });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${url}: HTTP ${res.status} ${text.slice(0, 800)}`);
-  return JSON.parse(text);
+  const res = await request(base, method, url, headers, payload);
+  const text = res.body.toString('utf8');
+  if (res.status >= 300) throw new Error(`${method} ${url}: HTTP ${res.status} ${text.slice(0, 800)}`);
+  return text ? JSON.parse(text) : null;
 }
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
@@ -394,11 +419,9 @@ async function main() {
       return result;
     };
 
-    const uploaded = await step('upload', () => {
-      const form = new FormData();
-      form.append('file', new Blob([fs.readFileSync(file)], { type: 'text/csv' }), path.basename(file));
-      return api(base, session, 'POST', '/api/v1/imports', form);
-    });
+    const uploaded = await step('upload', () =>
+      api(base, session, 'POST', '/api/v1/imports', { file: fs.readFileSync(file), name: path.basename(file) }),
+    );
     log(
       `  ${uploaded.rowCount} rows, ${uploaded.encoding}, "${uploaded.delimiter}", mapping ${JSON.stringify(uploaded.proposedMapping)}`,
     );
@@ -423,10 +446,10 @@ async function main() {
     );
     log(`  created ${committed.created}, skipped ${committed.skipped}`);
     const report = await step('report (CSV)', async () => {
-      const res = await fetch(`${base}/api/v1/imports/${uploaded.id}/report?format=csv&lang=en`, {
-        headers: { cookie: session.cookie },
+      const res = await request(base, 'GET', `/api/v1/imports/${uploaded.id}/report?format=csv&lang=en`, {
+        cookie: session.cookie,
       });
-      return (await res.arrayBuffer()).byteLength;
+      return res.body.length;
     });
     log(`  ${(report / 1024 / 1024).toFixed(1)} MB`);
     for (const line of app.output().split('\n'))

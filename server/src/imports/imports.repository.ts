@@ -30,7 +30,12 @@ export const IMPORT_STATEMENT_TIMEOUT_MS = 5 * 60_000;
 const QUERY_TIMEOUT_MS = IMPORT_STATEMENT_TIMEOUT_MS + 5_000;
 // As the case feature's duplicate search (case-filters.ts WORD_SIMILARITY_THRESHOLD).
 const WORD_SIMILARITY_THRESHOLD = 0.4;
+/** Trigram candidates per distinct name, and the fewest exact matches that skip the trigram search. */
 const CANDIDATES_PER_ROW = 10;
+/** Cases with exactly the same folded names kept per distinct name (the most recent). */
+const EXACT_CANDIDATES = 25;
+/** Candidates per row handed to the scoring (the best by a rough pre-score). */
+const PRESELECTED_PER_ROW = 8;
 
 /** A connection inside an import step's transaction. */
 export class ImportTx {
@@ -376,48 +381,80 @@ export class ImportsRepository {
   }
 
   /**
-   * Duplicate candidates among existing cases, for every valid row not matched by reference: the
-   * case feature's candidate query (case-search.repository.ts: trigram word similarity of the
-   * folded names with case.search_text, names measured against each name and its other
-   * spellings), run once per distinct first and last name in the file rather than once per row, for all of them
-   * in one statement. An import asks for both names to match (two conditions the trigram index
-   * answers together) and ranks by both: on a large database a common surname alone matches
-   * thousands of cases. Then the rows that have any, ordered by row, one line per candidate, read
-   * through a cursor declared in the transaction, `batch` lines at a time.
+   * Duplicate candidates among existing cases, for every valid row not matched by reference, ordered
+   * by row, one line per candidate (with the row's candidates within the file), read through a
+   * cursor declared in the transaction, `batch` lines at a time.
+   *
+   * Candidates are found once per distinct first and last name of the file, for all of them in one
+   * statement, in two tiers:
+   *   1. the same folded names (Krasniqi = Krasnići = Краснићи): an index lookup on
+   *      case_name_sort_idx (mprc_fold(last_name), mprc_fold(first_name)), the case list's sort index;
+   *   2. for names with fewer than ten such cases, the case feature's trigram search
+   *      (case-search.repository.ts: word similarity of the folded names with case.search_text,
+   *      measured against each name and its other spellings), which finds typos, asking that both
+   *      names match (two conditions the trigram index answers together). It is the slow part on
+   *      a large database (several milliseconds a name), so names common enough to have ten exact
+   *      matches skip it.
+   * Each row then keeps its best few by a rough pre-score (names, same father, same birth year,
+   * same municipality); the service scores those with duplicate-score.ts, as the case form does.
    */
   async *candidates(tx: ImportTx, batch = 5000): AsyncGenerator<CandidateRow[]> {
     const others = `array_to_string(c.other_names, ' ')`;
+    const columns = `c.id AS case_id, c.case_number, c.first_name, c.last_name, c.father_name, c.birth_year,
+                  c.last_seen_municipality_id AS municipality_id, mprc_fold(c.father_name) AS father_fold,
+                  word_similarity(n.last, mprc_fold(concat_ws(' ', c.last_name, ${others})))::float8 AS last_sim,
+                  word_similarity(n.first, mprc_fold(concat_ws(' ', c.first_name, ${others})))::float8 AS first_sim`;
+    const sameNames = `mprc_fold(c.last_name) = n.last AND mprc_fold(c.first_name) = n.first`;
     await tx.query(
       `CREATE TEMP TABLE import_todo ON COMMIT DROP AS
        SELECT s.row_number, s.last, s.first, s.father, s.birth_year, s.municipality_id, s.file_candidates
          FROM import_stage s
         WHERE s.status = 'VALID' AND NOT EXISTS (SELECT 1 FROM import_existing e WHERE e.row_number = s.row_number)`,
     );
+    await tx.query(`CREATE TEMP TABLE import_names ON COMMIT DROP AS SELECT DISTINCT last, first FROM import_todo`);
     await tx.query(
       `CREATE TEMP TABLE import_found ON COMMIT DROP AS
        SELECT n.last, n.first, k.*
-         FROM (SELECT DISTINCT last, first FROM import_todo) n
+         FROM import_names n
          CROSS JOIN LATERAL (
-           SELECT c.id AS case_id, c.case_number, c.first_name, c.last_name, c.father_name, c.birth_year,
-                  c.last_seen_municipality_id AS municipality_id, mprc_fold(c.father_name) AS father_fold,
-                  word_similarity(n.last, mprc_fold(concat_ws(' ', c.last_name, ${others})))::float8 AS last_sim,
-                  word_similarity(n.first, mprc_fold(concat_ws(' ', c.first_name, ${others})))::float8 AS first_sim
-             FROM "case" c
+           SELECT ${columns} FROM "case" c
+            WHERE ${sameNames} AND c.merged_into_id IS NULL
+            ORDER BY c.case_number DESC
+            LIMIT ${EXACT_CANDIDATES}
+         ) k
+       UNION ALL
+       SELECT n.last, n.first, k.*
+         FROM import_names n
+         CROSS JOIN LATERAL (
+           SELECT ${columns} FROM "case" c
             WHERE c.search_text %> n.last AND c.search_text %> n.first AND c.merged_into_id IS NULL
+              AND NOT (${sameNames})
             ORDER BY word_similarity(n.last, c.search_text) + word_similarity(n.first, c.search_text) DESC, c.case_number
             LIMIT ${CANDIDATES_PER_ROW}
-         ) k`,
+         ) k
+        WHERE (SELECT count(*) FROM "case" c WHERE ${sameNames} AND c.merged_into_id IS NULL) < ${CANDIDATES_PER_ROW}`,
     );
     await tx.query(
       `DECLARE import_candidates NO SCROLL CURSOR FOR
-       SELECT t.row_number, t.birth_year AS row_birth_year, t.father AS row_father, t.file_candidates,
-              f.case_id, f.case_number, f.first_name, f.last_name, f.father_name, f.father_fold, f.birth_year,
-              CASE WHEN t.municipality_id IS NOT NULL AND f.municipality_id IS NOT NULL
-                   THEN t.municipality_id = f.municipality_id END AS same_municipality,
-              f.last_sim, f.first_sim
-         FROM import_todo t
-         JOIN import_found f ON f.last = t.last AND f.first = t.first
-        ORDER BY t.row_number`,
+       SELECT * FROM (
+         SELECT t.row_number, t.birth_year AS row_birth_year, t.father AS row_father, t.file_candidates,
+                f.case_id, f.case_number, f.first_name, f.last_name, f.father_name, f.father_fold, f.birth_year,
+                CASE WHEN t.municipality_id IS NOT NULL AND f.municipality_id IS NOT NULL
+                     THEN t.municipality_id = f.municipality_id END AS same_municipality,
+                f.last_sim, f.first_sim,
+                row_number() OVER (
+                  PARTITION BY t.row_number
+                  ORDER BY f.last_sim * 0.35 + f.first_sim * 0.25
+                           + CASE WHEN t.father = f.father_fold THEN 0.2 ELSE 0 END
+                           + CASE WHEN t.birth_year = f.birth_year THEN 0.1 ELSE 0 END
+                           + CASE WHEN t.municipality_id = f.municipality_id THEN 0.1 ELSE 0 END DESC,
+                           f.case_number
+                ) AS nth
+           FROM import_todo t
+           JOIN import_found f ON f.last = t.last AND f.first = t.first
+       ) pairs
+       WHERE nth <= ${PRESELECTED_PER_ROW}
+       ORDER BY row_number`,
     );
     try {
       for (;;) {
@@ -584,20 +621,27 @@ export class ImportsRepository {
    * become EXISTING, pointing at it: a commit never records a reference twice.
    */
   async markExisting(tx: ImportTx, importId: string, statuses: ImportRowStatus[], exclude: number[]): Promise<number> {
-    const { rowCount } = await tx.query(
-      `WITH hits AS (
-         SELECT DISTINCT ON (r.row_number) r.row_number, coalesce(c.merged_into_id, c.id) AS case_id
-           FROM import_row r
-           CROSS JOIN LATERAL jsonb_array_elements(r.data->'externalReferences') WITH ORDINALITY AS e(ref, ord)
-           JOIN external_reference x ON upper(x.reference) = upper(e.ref->>'reference') AND x.system::text = e.ref->>'system'
-           JOIN "case" c ON c.id = x.case_id
-          WHERE r.import_id = $1::uuid AND r.status = ANY($2::"ImportRowStatus"[])
-            AND r.row_number NOT IN (SELECT unnest($3::int[]))
-          ORDER BY r.row_number, e.ord
-       )
-       UPDATE import_row r SET status = 'EXISTING', case_id = hits.case_id, duplicates = NULL
-         FROM hits WHERE r.import_id = $1::uuid AND r.row_number = hits.row_number`,
+    // The references first, in a table of their own with fresh statistics: right after a dry run
+    // import_row has none for its new rows, and a guessed plan can take minutes.
+    await tx.query(
+      `CREATE TEMP TABLE import_refs ON COMMIT DROP AS
+       SELECT r.row_number, e.ord, e.ref->>'system' AS system, upper(e.ref->>'reference') AS reference
+         FROM import_row r
+         CROSS JOIN LATERAL jsonb_array_elements(r.data->'externalReferences') WITH ORDINALITY AS e(ref, ord)
+        WHERE r.import_id = $1::uuid AND r.status = ANY($2::"ImportRowStatus"[])
+          AND r.row_number NOT IN (SELECT unnest($3::int[]))`,
       [importId, statuses, exclude],
+    );
+    await tx.query('ANALYZE import_refs');
+    const { rowCount } = await tx.query(
+      `UPDATE import_row r SET status = 'EXISTING', case_id = hits.case_id, duplicates = NULL
+         FROM (SELECT DISTINCT ON (f.row_number) f.row_number, coalesce(c.merged_into_id, c.id) AS case_id
+                 FROM import_refs f
+                 JOIN external_reference x ON upper(x.reference) = f.reference AND x.system::text = f.system
+                 JOIN "case" c ON c.id = x.case_id
+                ORDER BY f.row_number, f.ord) hits
+        WHERE r.import_id = $1::uuid AND r.row_number = hits.row_number`,
+      [importId],
     );
     return rowCount ?? 0;
   }
@@ -617,6 +661,7 @@ export class ImportsRepository {
           AND r.row_number NOT IN (SELECT unnest($3::int[]))`,
       [importId, include, exclude],
     );
+    await tx.query('ANALYZE import_accept');
     return rowCount ?? 0;
   }
 
