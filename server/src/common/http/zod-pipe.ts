@@ -26,8 +26,36 @@ export class ZodPipe<S extends z.ZodType> implements PipeTransform<unknown, z.ou
     }
     const result = this.schema.safeParse(value);
     if (!result.success) throw AppError.validation(zodIssuesToFieldErrors(result.error.issues, this.fieldPrefix));
+    // PostgreSQL text and jsonb cannot hold U+0000: a string the schema let through with one (a
+    // sign-in e-mail, a case number, a mapping's column name) would fail in the database as a 500.
+    const nul = nulPath(result.data);
+    if (nul !== null) {
+      const field = [this.fieldPrefix, nul].filter(Boolean).join('.') || (this.fieldPrefix ?? '(root)');
+      throw AppError.validation([{ field, message: 'Must not contain a NUL character', code: 'custom' }]);
+    }
     return result.data;
   }
+}
+
+/** The path of the first string (value or object key) holding U+0000, or null. */
+export function nulPath(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = nulPath(value[i], path ? `${path}.${i}` : String(i));
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    for (const [key, item] of Object.entries(value)) {
+      const at = path ? `${path}.${key}` : key;
+      if (key.includes('\u0000')) return at;
+      const found = nulPath(item, at);
+      if (found !== null) return found;
+    }
+  }
+  return null;
 }
 
 // Metadata read by the OpenAPI builder: which schema documents which part of a route.
