@@ -1,10 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type pg from 'pg';
 import Cursor from 'pg-cursor';
-import { Readable } from 'node:stream';
+import { to as copyTo } from 'pg-copy-streams';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { caseFilterSql, SET_SEARCH_THRESHOLD, type CaseFilterInput } from '../cases/case-filters.js';
 import { SqlParams, type CaseScope } from '../cases/case-scope.js';
 import { DatabaseService } from '../common/database/database.service.js';
+import { lfToCrlf } from './csv-export.js';
 
 // Exports read the filtered cases through a server-side cursor (pg-cursor: one portal, fetched
 // BATCH_ROWS at a time), so a million rows never sit in memory: the next batch is fetched only
@@ -110,6 +112,99 @@ export class CaseRowStream extends Readable {
   }
 }
 
+/** pg-copy-streams' COPY TO stream. */
+type CopyToStream = ReturnType<typeof copyTo>;
+
+/**
+ * A CSV export straight from PostgreSQL's COPY (SELECT ...) TO STDOUT (FORMAT csv): the database
+ * quotes the fields (RFC 4180: a field with a comma, a quote, CR or LF in quotes, quotes doubled)
+ * and Node only passes the bytes on, after the byte order mark and header, with each record's LF
+ * made CRLF (COPY ends lines with LF; an LF inside a quoted field is data and stays).
+ *
+ * Backpressure: the COPY stream stops reading the socket while this stream's buffer is full, so
+ * the database waits for a slow client. Destroying it closes the connection (see CaseRowStream).
+ */
+export class CsvCopyStream extends Transform {
+  /** Records passed on so far. */
+  rows = 0;
+  /** True once the last record was read from the database. */
+  complete = false;
+  /** Resolves when the first bytes (or the end) came from the database; rejects on a query error. */
+  readonly started: Promise<void>;
+  private quoted = false;
+  private released = false;
+  private onStart!: (error?: Error) => void;
+  private readonly logger = new Logger('Export');
+
+  constructor(
+    private readonly client: pg.PoolClient,
+    private readonly copy: CopyToStream,
+    head: string,
+  ) {
+    super({ readableHighWaterMark: 1024 * 1024, writableHighWaterMark: 256 * 1024 });
+    this.started = new Promise<void>((resolve, reject) => {
+      this.onStart = (error) => {
+        this.onStart = () => undefined;
+        if (error) reject(error);
+        else resolve();
+      };
+    });
+    this.push(head);
+    copy.on('error', (error: Error) => {
+      this.onStart(error);
+      this.destroy(error);
+    });
+    copy.pipe(this);
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.onStart();
+    const out = lfToCrlf(chunk, this.quoted);
+    this.quoted = out.quoted;
+    this.rows += out.records;
+    callback(null, out.data);
+  }
+
+  /** The COPY is over: end the read-only transaction, return the connection. */
+  override _flush(callback: TransformCallback): void {
+    this.onStart();
+    this.complete = true;
+    this.client.query('COMMIT').then(
+      () => {
+        this.released = true;
+        this.client.release();
+        callback();
+      },
+      (error: Error) => callback(error),
+    );
+  }
+
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    if (!this.released) {
+      this.released = true;
+      this.copy.unpipe(this);
+      // Not back to the pool: closing the connection stops the query and rolls back at once.
+      this.client.release(error ?? new Error('export stopped'));
+      if (!this.complete) this.logger.log({ rows: this.rows }, 'Export stopped before the end; query cancelled');
+    }
+    callback(error);
+  }
+}
+
+/**
+ * Hand-built SQL with its `$n` parameters written in as literals, for COPY, which takes no
+ * parameters. The values are the filter's (strings from validated input, escaped by pg), each an
+ * untyped literal as a parameter would be, so the casts and comparisons stay what they were.
+ */
+export function inlineParams(sql: string, values: readonly unknown[], literal: (value: string) => string): string {
+  return sql.replace(/\$(\d+)\b/g, (_, n: string) => {
+    const value = values[Number(n) - 1];
+    if (typeof value === 'string') return literal(value);
+    if (typeof value === 'number' && Number.isFinite(value)) return literal(String(value));
+    throw new Error(`inlineParams: unsupported value for $${n}`);
+  });
+}
+
 @Injectable()
 export class CaseExportRepository {
   constructor(private readonly db: DatabaseService) {}
@@ -146,6 +241,48 @@ export class CaseExportRepository {
       client.release();
       throw e;
     }
+  }
+
+  /**
+   * Starts a CSV export of the cases in scope matching the filters, ordered by case number:
+   * `select(literal)` gives the SELECT list (each column's CSV text, see export-columns.ts), `head`
+   * goes first. Waits until the query runs, so a failing one answers with an error status.
+   */
+  async openCsv(
+    scope: CaseScope,
+    filters: CaseFilterInput,
+    actorUserId: string | undefined,
+    select: (literal: (value: string) => string) => string,
+    head: string,
+  ): Promise<CsvCopyStream> {
+    const client = await this.db.pool.connect();
+    let sql: string;
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      await client.query(SET_SEARCH_THRESHOLD);
+      await client.query(`SET LOCAL statement_timeout = '2h'`);
+      await client.query(`SET LOCAL client_connection_check_interval = '2s'`);
+      const p = new SqlParams();
+      const filter = await caseFilterSql(client, scope, filters, actorUserId, p);
+      const literal = (value: string) => client.escapeLiteral(value);
+      const from = inlineParams(`FROM ${filter.from}\n WHERE ${filter.where}`, p.values, literal);
+      sql = `COPY (/* mprc:export */ SELECT ${select(literal)}
+          ${from}
+         ORDER BY c.case_number) TO STDOUT (FORMAT csv)`;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      client.release();
+      throw e;
+    }
+    // From here the stream owns the connection (its end or destruction releases it).
+    const stream = new CsvCopyStream(client, client.query(copyTo(sql)), head);
+    try {
+      await stream.started;
+    } catch (e) {
+      stream.destroy();
+      throw e;
+    }
+    return stream;
   }
 
   async userNames(): Promise<Map<string, string>> {

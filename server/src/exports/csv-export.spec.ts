@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contentDisposition } from '../reports/content-disposition.js';
-import { csvBatchEncoder, csvField, csvRecord, neutralise } from './csv-export.js';
+import { csvBatchEncoder, csvField, csvRecord, lfToCrlf, neutralise } from './csv-export.js';
 
 describe('neutralise (spreadsheet formula injection)', () => {
   it.each(['=1+1', '=HYPERLINK("http://x")', '+1', '-2', '@SUM(A1)', '\tx', '\rx'])('prefixes %j', (v) =>
@@ -68,6 +68,70 @@ describe('CSV encoding (RFC 4180)', () => {
         ['MP-2', 'a,b'],
       ]),
     ).toBe(`MP-1,'+1\r\nMP-2,"a,b"\r\n`);
+  });
+});
+
+describe('lfToCrlf (COPY output to RFC 4180 record ends)', () => {
+  // What COPY (FORMAT csv) writes: a field with a comma, a quote, CR or LF quoted, LF record ends.
+  const copyField = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+  const copyText = (records: string[][], end: string) =>
+    records.map((r) => `${r.map(copyField).join(',')}${end}`).join('');
+  /** Feeds the bytes in chunks cut at the given offsets, as the socket would. */
+  const convert = (bytes: Buffer, cuts: number[]) => {
+    const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+    let quoted = false;
+    let records = 0;
+    const out: Buffer[] = [];
+    let from = 0;
+    for (const to of [...at, bytes.length]) {
+      const r = lfToCrlf(bytes.subarray(from, to), quoted);
+      out.push(r.data);
+      records += r.records;
+      quoted = r.quoted;
+      from = to;
+    }
+    return { text: Buffer.concat(out).toString('utf8'), records, quoted };
+  };
+
+  it('ends records with CRLF and leaves line breaks inside quotes alone', () => {
+    const bytes = Buffer.from(
+      copyText(
+        [
+          ['a', 'b\nc'],
+          ['"q"\r\n', 'Ђ'],
+          ['', 'x,y'],
+        ],
+        '\n',
+      ),
+    );
+    expect(convert(bytes, [])).toEqual({
+      text: 'a,"b\nc"\r\n"""q""\r\n",Ђ\r\n,"x,y"\r\n',
+      records: 3,
+      quoted: false,
+    });
+    // Cut inside the quoted line break and between the doubled quotes.
+    expect(convert(bytes, [4, 12, 13]).text).toBe('a,"b\nc"\r\n"""q""\r\n",Ђ\r\n,"x,y"\r\n');
+  });
+
+  it('gives CRLF records for random text cut into random chunks', () => {
+    const cell = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 10 }),
+      fc.constantFrom('"', '\n', '\r\n', '""\n"', 'a"b,c\n', '\r'),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.nat(), { maxLength: 10 }),
+        (records, cuts) => {
+          const result = convert(Buffer.from(copyText(records, '\n')), cuts);
+          expect(result.text).toBe(copyText(records, '\r\n'));
+          expect(result.records).toBe(records.length);
+          expect(result.quoted).toBe(false);
+          expect(parse(result.text, { relax_column_count: true })).toEqual(records);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -54,3 +54,45 @@ export function csvBatchEncoder(headers: readonly string[], toCells: (row: (stri
     },
   };
 }
+
+/**
+ * COPY (FORMAT csv) ends records with LF: gives the chunk with CRLF record ends instead. An LF
+ * inside a quoted field is data and stays. `quoted` is the state at the chunk's start (a field may
+ * span chunks); each quote toggles it (a doubled quote toggles twice).
+ */
+export function lfToCrlf(chunk: Buffer, quoted: boolean): { data: Buffer; records: number; quoted: boolean } {
+  const ends: number[] = [];
+  let i = 0;
+  let quote = chunk.indexOf(0x22);
+  for (;;) {
+    if (quoted) {
+      if (quote === -1) break;
+      quoted = false;
+      i = quote + 1;
+      quote = chunk.indexOf(0x22, i);
+      continue;
+    }
+    const lf = chunk.indexOf(0x0a, i);
+    if (quote !== -1 && (lf === -1 || quote < lf)) {
+      quoted = true;
+      i = quote + 1;
+      quote = chunk.indexOf(0x22, i);
+      continue;
+    }
+    if (lf === -1) break;
+    ends.push(lf);
+    i = lf + 1;
+  }
+  if (!ends.length) return { data: chunk, records: 0, quoted };
+  const data = Buffer.allocUnsafe(chunk.length + ends.length);
+  let from = 0;
+  let to = 0;
+  for (const lf of ends) {
+    to += chunk.copy(data, to, from, lf);
+    data[to++] = 0x0d;
+    data[to++] = 0x0a;
+    from = lf + 1;
+  }
+  chunk.copy(data, to, from);
+  return { data, records: ends.length, quoted };
+}

@@ -10,9 +10,9 @@ import { describeFilters, givenFilters } from '../reports/report-rows.js';
 import { officeDate, officeDateTime } from '../reports/report-time.js';
 import { ReportsRepository } from '../reports/reports.repository.js';
 import { ReportsService } from '../reports/reports.service.js';
-import { CaseExportRepository, type BatchEncoder, type ExportRow } from './case-export.repository.js';
-import { csvBatchEncoder } from './csv-export.js';
-import { needsUsers, prepareColumns, type Cell, type CellContext } from './export-columns.js';
+import { CaseExportRepository, CsvCopyStream, type CaseRowStream, type ExportRow } from './case-export.repository.js';
+import { CSV_BOM, csvRecord } from './csv-export.js';
+import { csvSelect, needsUsers, prepareColumns, type Cell, type CellContext } from './export-columns.js';
 import { xlsxStream } from './xlsx-export.js';
 
 const CONTENT_TYPES = {
@@ -59,24 +59,35 @@ export class ExportsService {
     const now = new Date();
     const [refs, users] = await Promise.all([
       this.reports.referenceNames(),
-      needsUsers(columns) ? this.exports.userNames() : Promise.resolve(new Map<string, string>()),
+      needsUsers(columns) && format === 'xlsx' ? this.exports.userNames() : Promise.resolve(new Map<string, string>()),
     ]);
     const ctx: CellContext = { labels, refs, users, anonymized, dates: format === 'xlsx' };
     const prepared = prepareColumns(columns, ctx);
-    const convert = prepared.convert;
-    const n = convert.length;
-    const toCells = (row: ExportRow) => {
-      const out = new Array<Cell>(n);
-      for (let i = 0; i < n; i++) out[i] = convert[i](row[i]);
-      return out;
-    };
-    const csv = csvBatchEncoder(prepared.headers, toCells);
-    const encoder: BatchEncoder =
-      format === 'csv'
-        ? { objectMode: false, head: csv.header(), encode: csv.batch }
-        : { objectMode: true, encode: toCells };
+    const scope = caseScope(actor);
 
-    const rows = await this.exports.open(caseScope(actor), filters, actor.userId, prepared.select, encoder);
+    let rows: CsvCopyStream | CaseRowStream;
+    if (format === 'csv') {
+      // PostgreSQL writes the CSV (COPY): the labels, dates and neutralising are in its SELECT.
+      rows = await this.exports.openCsv(
+        scope,
+        filters,
+        actor.userId,
+        (literal) => csvSelect(columns, { ...ctx, literal }),
+        CSV_BOM + csvRecord(prepared.headers),
+      );
+    } else {
+      const convert = prepared.convert;
+      const n = convert.length;
+      const toCells = (row: ExportRow) => {
+        const out = new Array<Cell>(n);
+        for (let i = 0; i < n; i++) out[i] = convert[i](row[i]);
+        return out;
+      };
+      rows = await this.exports.open(scope, filters, actor.userId, prepared.select, {
+        objectMode: true,
+        encode: toCells,
+      });
+    }
     const fileName = `cases${anonymized ? '-anonymized' : ''}-${officeDate(now)}.${format}`;
     const audit = (completed: boolean, error?: Error) =>
       this.audit
@@ -97,10 +108,11 @@ export class ExportsService {
 
     let stream: Readable;
     let complete: () => Promise<boolean>;
-    if (format === 'csv') {
-      // The row stream is the file: its chunks are CSV text (Fastify logs a stream error).
-      stream = rows;
-      complete = () => Promise.resolve(rows.complete);
+    if (rows instanceof CsvCopyStream) {
+      // The COPY stream is the file (Fastify logs a stream error).
+      const csv = rows;
+      stream = csv;
+      complete = () => Promise.resolve(csv.complete);
     } else {
       const officerName = await this.reportsService.officerName(actor, filters as CaseFilters);
       const xlsx = xlsxStream(rows, prepared, !anonymized, {
