@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { CaseRef } from '@mprc/contracts';
 import type { Actor } from '../common/auth/actor.js';
 import type { Tx } from '../common/database/database.service.js';
 import { AppError } from '../common/errors/app-error.js';
@@ -32,18 +33,16 @@ export class CaseAccess {
   ): Promise<WritableCase> {
     const found = await this.cases.lockWritable(tx, caseScope(actor), toCaseKey(key), mode);
     if (!found) throw AppError.notFound('Case');
-    if (found.mergedInto) {
-      throw new AppError(
-        'CONFLICT',
-        `Case ${found.caseNumber} was merged into ${found.mergedInto.caseNumber}; continue on that case`,
-        {
-          details: { mergedInto: found.mergedInto },
-        },
-      );
-    }
+    if (found.mergedInto) throw mergedCaseConflict(found.caseNumber, found.mergedInto);
     return found;
   }
 }
+
+/** A write to a merged case: 409, naming the case to continue on. */
+export const mergedCaseConflict = (caseNumber: string, mergedInto: CaseRef) =>
+  new AppError('CONFLICT', `Case ${caseNumber} was merged into ${mergedInto.caseNumber}; continue on that case`, {
+    details: { mergedInto },
+  });
 
 export const versionConflict = (currentVersion: number) =>
   new AppError('VERSION_CONFLICT', 'The case was changed by someone else: reload it and make your change again', {

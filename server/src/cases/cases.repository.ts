@@ -10,6 +10,7 @@ import type {
 } from '@mprc/contracts';
 import { DatabaseService, type Tx } from '../common/database/database.service.js';
 import { Prisma } from '../generated/prisma/client.js';
+import type { AuditFacts } from './audit-facts.js';
 import { scopeSql, type CaseScope } from './case-scope.js';
 
 /** A path key: a case id or a case number (one of the two is set). */
@@ -143,6 +144,88 @@ export interface NewEvent {
 
 type Client = Tx | DatabaseService['prisma'];
 
+interface CaseReadRow {
+  id: string;
+  case_number: string;
+  version: number;
+  first_name: string;
+  last_name: string;
+  father_name: string | null;
+  other_names: string[];
+  sex: CaseResponse['sex'];
+  date_of_birth: string | null;
+  birth_year: number | null;
+  place_of_birth: string | null;
+  missing_since: string | null;
+  last_seen_place: string | null;
+  circumstances: string | null;
+  fate_status: FateStatus;
+  workflow_status: WorkflowStatus;
+  family_informed_at: Date | null;
+  photo_attachment_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+  assigned_officer_id: string | null;
+  officer_name: string | null;
+  office_code: string;
+  community_code: string | null;
+  municipality_code: string | null;
+  from_id: string | null;
+  from_number: string | null;
+  refs: ExternalReference[];
+  merged_from: CaseRef[];
+}
+
+/**
+ * The audited case read as one statement (GET /cases/:id is the hottest route): the key is
+ * resolved through a merge to the surviving case, the caller's scope is applied to that case in
+ * the WHERE (out of scope reads as missing, and writes no audit entry), the record is read with
+ * its office, community, municipality, officer, references and merged cases (json_agg), and the
+ * `case.read` audit entry is inserted by a data-modifying CTE, so the read and its audit entry
+ * commit together. The audit columns are those AuditService.record writes; the chain trigger adds
+ * seq and hashes. One named (prepared) statement per key kind and scope kind.
+ */
+function caseReadSql(byId: boolean, scope: CaseScope['kind']): string {
+  const scopeCond = scope === 'all' ? 'TRUE' : scope === 'office' ? 'c.office_id = $7::uuid' : 'FALSE';
+  return `
+    WITH found AS (
+      SELECT c.id, c.case_number, c.version, c.first_name, c.last_name, c.father_name, c.other_names, c.sex,
+             c.date_of_birth, c.birth_year, c.place_of_birth, c.missing_since, c.last_seen_place, c.circumstances,
+             c.fate_status, c.workflow_status, c.family_informed_at, c.photo_attachment_id, c.created_at, c.updated_at,
+             c.office_id, c.community_id, c.last_seen_municipality_id, c.assigned_officer_id,
+             CASE WHEN k.id <> c.id THEN k.id END AS from_id,
+             CASE WHEN k.id <> c.id THEN k.case_number END AS from_number
+        FROM "case" k
+        JOIN "case" c ON c.id = coalesce(k.merged_into_id, k.id)
+       WHERE ${byId ? 'k.id = $1::uuid' : 'k.case_number = $1'} AND ${scopeCond}
+    ), audited AS (
+      INSERT INTO audit_entry (id, actor_id, actor_role, action, entity_type, entity_id, ip, request_id, details)
+      SELECT gen_random_uuid(), $2::uuid, $3, 'case.read', 'Case', f.id::text, $4, $5,
+             nullif(jsonb_strip_nulls(jsonb_build_object('requested', f.from_number, 'relativeId', $6::text)), '{}'::jsonb)
+        FROM found f
+    )
+    SELECT f.id, f.case_number, f.version, f.first_name, f.last_name, f.father_name,
+           coalesce(f.other_names, '{}') AS other_names, f.sex::text AS sex, f.date_of_birth, f.birth_year,
+           f.place_of_birth, f.missing_since, f.last_seen_place, f.circumstances, f.fate_status::text AS fate_status,
+           f.workflow_status::text AS workflow_status, f.family_informed_at, f.photo_attachment_id, f.created_at,
+           f.updated_at, f.assigned_officer_id, u.name AS officer_name, o.code AS office_code,
+           cm.code AS community_code, mu.code AS municipality_code, f.from_id, f.from_number,
+           coalesce((SELECT json_agg(json_build_object('system', er.system, 'reference', er.reference)
+                                     ORDER BY er.created_at, er.reference)
+                       FROM external_reference er WHERE er.case_id = f.id), '[]') AS refs,
+           coalesce((SELECT json_agg(json_build_object('id', m.id, 'caseNumber', m.case_number) ORDER BY m.case_number)
+                       FROM "case" m WHERE m.merged_into_id = f.id), '[]') AS merged_from
+      FROM found f
+      JOIN office o ON o.id = f.office_id
+      LEFT JOIN community cm ON cm.id = f.community_id
+      LEFT JOIN municipality mu ON mu.id = f.last_seen_municipality_id
+      LEFT JOIN app_user u ON u.id = f.assigned_officer_id`;
+}
+const CASE_READ_SQL = new Map<string, string>();
+for (const byId of [true, false])
+  for (const scope of ['all', 'office', 'none'] as const)
+    CASE_READ_SQL.set(`case-read:${byId ? 'id' : 'number'}:${scope}`, caseReadSql(byId, scope));
+
 @Injectable()
 export class CasesRepository {
   constructor(private readonly db: DatabaseService) {}
@@ -217,6 +300,46 @@ export class CasesRepository {
       fateStatus: r.fate_status,
       workflowStatus: r.workflow_status,
       mergedInto: r.merged_id ? { id: r.merged_id, caseNumber: r.merged_number! } : null,
+    };
+  }
+
+  /** The full case for a read, with its `case.read` audit entry written in the same statement (see caseReadSql). */
+  async readAudited(scope: CaseScope, key: CaseKey, audit: AuditFacts): Promise<CaseResponse | null> {
+    const name = `case-read:${key.id ? 'id' : 'number'}:${scope.kind}`;
+    const values: unknown[] = [key.id ?? key.caseNumber, audit.actorId, audit.actorRole, audit.ip, audit.requestId];
+    values.push(audit.relativeId);
+    if (scope.kind === 'office') values.push(scope.officeId);
+    const { rows } = await this.db.pool.query<CaseReadRow>({ name, text: CASE_READ_SQL.get(name)!, values });
+    const c = rows[0];
+    if (!c) return null;
+    return {
+      id: c.id,
+      caseNumber: c.case_number,
+      version: c.version,
+      firstName: c.first_name,
+      lastName: c.last_name,
+      fatherName: c.father_name,
+      otherNames: c.other_names,
+      sex: c.sex,
+      dateOfBirth: c.date_of_birth,
+      birthYear: c.birth_year,
+      communityCode: c.community_code,
+      placeOfBirth: c.place_of_birth,
+      missingSince: c.missing_since,
+      lastSeenMunicipalityCode: c.municipality_code,
+      lastSeenPlace: c.last_seen_place,
+      circumstances: c.circumstances,
+      officeCode: c.office_code,
+      assignedOfficer: c.assigned_officer_id ? { id: c.assigned_officer_id, name: c.officer_name! } : null,
+      fateStatus: c.fate_status,
+      workflowStatus: c.workflow_status,
+      familyInformedAt: c.family_informed_at?.toISOString() ?? null,
+      photoAttachmentId: c.photo_attachment_id,
+      externalReferences: c.refs,
+      mergedFrom: c.merged_from,
+      resolvedFrom: c.from_id ? { id: c.from_id, caseNumber: c.from_number! } : null,
+      createdAt: c.created_at.toISOString(),
+      updatedAt: c.updated_at.toISOString(),
     };
   }
 

@@ -31,7 +31,8 @@ import { CaseAccess, versionConflict } from './case-access.service.js';
 import { caseAuditView } from './case-audit.js';
 import { caseScope } from './case-scope.js';
 import { CaseSearchRepository } from './case-search.repository.js';
-import { CasesRepository, toCaseResponse } from './cases.repository.js';
+import { auditFacts } from './audit-facts.js';
+import { CasesRepository, toCaseKey, toCaseResponse } from './cases.repository.js';
 import { DUPLICATE_MIN_SCORE, scoreDuplicate } from './duplicate-score.js';
 import { isUniqueViolation } from './unique-violation.js';
 
@@ -162,18 +163,14 @@ export class CasesService {
       });
   }
 
-  /** The full record; every read is audited. */
+  /**
+   * The full record; every read is audited. One statement: scope check, merge resolution, the
+   * record and its audit entry (the hottest route; see CasesRepository.readAudited).
+   */
   async get(actor: Actor, meta: RequestMeta, key: string): Promise<CaseResponse> {
-    const found = await this.access.readable(actor, key);
-    const row = await this.cases.findFull(found.id);
-    if (!row) throw AppError.notFound('Case');
-    await this.audit.record(null, actor, meta, {
-      action: 'case.read',
-      entityType: 'Case',
-      entityId: found.id,
-      details: found.resolvedFrom ? { requested: found.resolvedFrom.caseNumber } : undefined,
-    });
-    return toCaseResponse(row, found.resolvedFrom);
+    const found = await this.cases.readAudited(caseScope(actor), toCaseKey(key), auditFacts(actor, meta));
+    if (!found) throw AppError.notFound('Case');
+    return found;
   }
 
   async update(actor: Actor, meta: RequestMeta, key: string, body: UpdateCaseRequest): Promise<CaseResponse> {

@@ -9,10 +9,12 @@ import type {
 } from '@mprc/contracts';
 import { creationChanges, diffChanges } from '../audit/audit-changes.js';
 import { AuditService } from '../audit/audit.service.js';
-import { CaseAccess } from '../cases/case-access.service.js';
+import { randomUUID } from 'node:crypto';
+import { auditFacts } from '../cases/audit-facts.js';
+import { CaseAccess, mergedCaseConflict } from '../cases/case-access.service.js';
 import { onCase } from '../cases/case-audit.js';
 import { caseScope } from '../cases/case-scope.js';
-import { CasesRepository } from '../cases/cases.repository.js';
+import { toCaseKey } from '../cases/cases.repository.js';
 import { dateOnly } from '../cases/office-time.js';
 import type { Actor, RequestMeta } from '../common/auth/actor.js';
 import { DatabaseService } from '../common/database/database.service.js';
@@ -25,7 +27,6 @@ export class ContactsService {
   constructor(
     private readonly db: DatabaseService,
     private readonly contacts: ContactsRepository,
-    private readonly cases: CasesRepository,
     private readonly access: CaseAccess,
     private readonly audit: AuditService,
   ) {}
@@ -35,53 +36,60 @@ export class ContactsService {
     return this.contacts.listForCase(c.id);
   }
 
-  /** Logs a visit, call, meeting or letter; the case timeline gets an internal CONTACT_LOGGED event. */
+  /**
+   * Logs a visit, call, meeting or letter; the case timeline gets an internal CONTACT_LOGGED event.
+   * One statement (ContactsRepository.createLogged): lock, checks, contact, event and audit entry.
+   */
   async create(actor: Actor, meta: RequestMeta, key: string, body: CreateContactRequest): Promise<ContactResponse> {
-    return this.db.transaction(async (tx) => {
-      const c = await this.access.writable(tx, actor, key, 'share');
-      if (body.relativeId && !(await this.contacts.relativeLinked(tx, c.id, body.relativeId)))
-        throw AppError.field('relativeId', 'Not a relative on this case', 'not_found');
-      const id = await this.contacts.create(tx, {
-        caseId: c.id,
-        channel: body.channel,
-        occurredAt: new Date(body.occurredAt),
-        relativeId: body.relativeId ?? null,
-        officerId: actor.userId ?? null,
-        language: body.language ?? null,
-        interpreterUsed: body.interpreterUsed,
-        summary: body.summary,
-        familyVisibleSummary: body.familyVisibleSummary,
-        followUpOn: body.followUpOn ? dateOnly(body.followUpOn) : null,
-      });
-      await this.cases.addEvent(tx, {
-        caseId: c.id,
-        type: 'CONTACT_LOGGED',
-        actorId: actor.userId ?? null,
-        data: { contactId: id, channel: body.channel, occurredAt: body.occurredAt },
-      });
-      const contact = (await this.contacts.find(c.id, id, tx))!;
-      await this.audit.record(
-        tx,
-        actor,
-        meta,
-        onCase(
-          c.id,
-          'contact.create',
-          { type: 'Contact', id },
-          creationChanges({
-            channel: contact.channel,
-            occurredAt: contact.occurredAt,
-            relativeId: contact.relative?.id ?? null,
-            language: contact.language,
-            interpreterUsed: contact.interpreterUsed,
-            summary: contact.summary,
-            familyVisibleSummary: contact.familyVisibleSummary,
-            followUpOn: contact.followUpOn,
-          }),
-        ),
-      );
-      return contact;
+    const id = randomUUID();
+    const occurredAt = new Date(body.occurredAt);
+    const relativeId = body.relativeId?.toLowerCase() ?? null;
+    const followUpOn = body.followUpOn ? dateOnly(body.followUpOn) : null;
+    const contact = {
+      channel: body.channel,
+      occurredAt,
+      relativeId,
+      officerId: actor.userId ?? null,
+      language: body.language ?? null,
+      interpreterUsed: body.interpreterUsed,
+      summary: body.summary,
+      familyVisibleSummary: body.familyVisibleSummary ?? null,
+      followUpOn,
+    };
+    // The audit entry's changes from the values as stored and read back (timestamps to the
+    // millisecond, dates as YYYY-MM-DD); its details name the contact, as onCase() does.
+    const changes = creationChanges({
+      channel: contact.channel,
+      occurredAt: occurredAt.toISOString(),
+      relativeId,
+      language: contact.language,
+      interpreterUsed: contact.interpreterUsed,
+      summary: contact.summary,
+      familyVisibleSummary: contact.familyVisibleSummary,
+      followUpOn: followUpOn ? followUpOn.toISOString().slice(0, 10) : null,
     });
+    const result = await this.contacts.createLogged(
+      caseScope(actor),
+      toCaseKey(key),
+      {
+        ...contact,
+        id,
+        eventData: { contactId: id, channel: body.channel, occurredAt: body.occurredAt },
+        changes,
+        details: { subject: 'Contact', subjectId: id },
+      },
+      auditFacts(actor, meta),
+    );
+    switch (result.kind) {
+      case 'created':
+        return result.contact;
+      case 'missing':
+        throw AppError.notFound('Case');
+      case 'merged':
+        throw mergedCaseConflict(result.caseNumber, result.mergedInto);
+      case 'relative-not-linked':
+        throw AppError.field('relativeId', 'Not a relative on this case', 'not_found');
+    }
   }
 
   async update(
