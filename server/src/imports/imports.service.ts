@@ -110,7 +110,14 @@ export class ImportsService {
     }
     if (rowCount === 0) throw AppError.field('file', 'The file has a header but no rows', 'empty');
     const fileHash = createHash('sha256').update(file.data).digest('hex');
-    const fileName = (file.fileName ?? '').trim().slice(0, 200) || `import.${table.layout.format}`;
+    // Control characters (a NUL cannot even be stored, CR/LF would reach the report's download
+    // header) are dropped from the name the browser sent.
+    const fileName =
+      (file.fileName ?? '')
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001f\u007f]/g, '')
+        .trim()
+        .slice(0, 200) || `import.${table.layout.format}`;
     const id = await this.imports.transaction(async (tx) => {
       const created = await this.imports.create(tx, {
         fileName,
