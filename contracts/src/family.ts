@@ -3,6 +3,7 @@ import { EmailSchema } from './auth.js';
 import { parseCaseNumber } from './cases.js';
 import { NO_NUL, pageOf, PageQuerySchema, text } from './common.js';
 import { ContactLanguageSchema } from './locales.js';
+import { OfficeHoursSchema } from './offices.js';
 
 // The family portal: portal access (staff), the family's sign-in, what a family sees, and the
 // messages between families and officers. Every family-facing response is a strict object: the
@@ -187,7 +188,9 @@ export const FamilyOfficeSchema = z.strictObject({
   code: z.string(),
   name: z.strictObject({ sq: z.string(), srLatn: z.string(), srCyrl: z.string(), en: z.string() }),
   phone: z.string().nullable(),
-  hours: z.string().nullable(),
+  email: z.string().nullable(),
+  /** Opening hours per language (Serbian in Latin script); null when none are recorded. */
+  hours: OfficeHoursSchema.nullable(),
   address: z.string().nullable(),
 });
 

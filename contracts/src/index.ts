@@ -8,6 +8,7 @@ export * from './auth.js';
 export * from './users.js';
 export * from './audit.js';
 export * from './reference.js';
+export * from './offices.js';
 export * from './family.js';
 export * from './names.js';
 export * from './partial-date.js';

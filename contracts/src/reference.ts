@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OfficeHoursSchema } from './offices.js';
 
 export const LocalizedNamesSchema = z.object({ sq: z.string(), srLatn: z.string(), srCyrl: z.string(), en: z.string() });
 export type LocalizedNames = z.infer<typeof LocalizedNamesSchema>;
@@ -9,7 +10,10 @@ export const ReferenceListSchema = z.array(ReferenceItemSchema).meta({ id: 'Refe
 
 export const OfficeSchema = ReferenceItemSchema.extend({
   phone: z.string().nullable(),
-  hours: z.string().nullable(),
+  // A default keeps clients of the first version of this response working.
+  email: z.string().nullable().default(null),
+  /** Null when no language has opening hours. */
+  hours: OfficeHoursSchema.nullable(),
   address: z.string().nullable(),
 }).meta({ id: 'Office' });
 export type Office = z.infer<typeof OfficeSchema>;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   CasePortalSummarySchema,
   normalizeAccessCode,
+  officeHoursFor,
   PortalAccessIssuedSchema,
   PortalAccessStatusSchema,
   type CasePortalSummary,
@@ -195,7 +196,12 @@ export class PortalAccessService {
       portalUrl: `${this.config.publicUrl}/family`,
       caseNumber: caseRow.caseNumber,
       accessCode: normalized.replace(/(.{4})(?=.)/g, '$1-'),
-      office: { name: officeName, phone: office.phone, hours: office.hours, address: office.address },
+      office: {
+        name: officeName,
+        phone: office.phone,
+        hours: officeHoursFor({ sq: office.hoursSq, sr: office.hoursSr, en: office.hoursEn }, languages[0]!),
+        address: office.address,
+      },
     });
     await this.audit.record(null, actor, meta, {
       action: 'portal.letter',

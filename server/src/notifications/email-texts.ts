@@ -1,6 +1,6 @@
 // The update email: that there is news and how to see it or whom to call, never what the news
 // is. No names, no case number, no stage: an email can be read by anyone with the phone.
-import { latinToCyrillic } from '@mprc/contracts';
+import { latinToCyrillic, officeHoursFor, type OfficeHours } from '@mprc/contracts';
 import { languagesFor, type LetterLanguage } from '../family/letter/letter-texts.js';
 
 interface EmailText {
@@ -91,10 +91,14 @@ const TEXTS: Record<LetterLanguage, EmailText> = { en: EN, sq: SQ, 'sr-Latn': SR
  */
 export function updateEmail(
   preferredLanguage: string,
-  v: { portalUrl: string; phone: string | null; hours: string | null },
+  v: { portalUrl: string; phone: string | null; hours: OfficeHours | null },
 ): { subject: string; text: string; language: string } {
   const langs: LetterLanguage[] = preferredLanguage === 'sr' ? ['sr-Cyrl', 'sr-Latn'] : languagesFor(preferredLanguage);
   const texts = langs.map((l) => TEXTS[l]);
   const subject = [...new Set(texts.map((t) => t.subject))].join(' / ');
-  return { subject, text: texts.map((t) => t.body(v)).join('\n\n———\n\n') + '\n', language: langs.join(', ') };
+  return {
+    subject,
+    text: texts.map((t, i) => t.body({ ...v, hours: officeHoursFor(v.hours, langs[i]!) })).join('\n\n———\n\n') + '\n',
+    language: langs.join(', '),
+  };
 }

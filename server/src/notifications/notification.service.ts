@@ -205,14 +205,17 @@ export class NotificationService implements OnApplicationBootstrap, OnModuleDest
   }
 
   private async send(r: Recipient): Promise<void> {
-    const { rows } = await this.db.pool.query<{ phone: string | null; hours: string | null }>(
-      'SELECT phone, hours FROM office WHERE id = $1',
-      [r.officeId],
-    );
+    const { rows } = await this.db.pool.query<{
+      phone: string | null;
+      sq: string | null;
+      sr: string | null;
+      en: string | null;
+    }>('SELECT phone, hours_sq AS sq, hours_sr AS sr, hours_en AS en FROM office WHERE id = $1', [r.officeId]);
+    const office = rows[0];
     const mail = updateEmail(r.preferredLanguage, {
       portalUrl: `${this.config.publicUrl}/family`,
-      phone: rows[0]?.phone ?? null,
-      hours: rows[0]?.hours ?? null,
+      phone: office?.phone ?? null,
+      hours: office ? { sq: office.sq, sr: office.sr, en: office.en } : null,
     });
     const caseIds = [...r.caseIds];
     try {

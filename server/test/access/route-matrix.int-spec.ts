@@ -77,6 +77,12 @@ describe('route x role access matrix', () => {
     expect(failures).toEqual([]);
   });
 
+  it('lets only administrators edit an office (reference.manage)', () => {
+    const route = routes.find((r) => r.method === 'PATCH' && r.path === '/api/v1/reference/offices/:code');
+    expect(route?.permission).toBe('reference.manage');
+    expect(WHO.filter((w) => w !== 'ANONYMOUS' && can(w, 'reference.manage'))).toEqual(['ADMIN']);
+  });
+
   it("never lets an officer reach another office's case, nor a family another family's case (404 like a missing id)", async () => {
     await signInAll();
     const scoped = routes.filter((r) => /\/cases\/:id\b/.test(r.path));

@@ -63,7 +63,9 @@ describe('loadReferenceData', () => {
   });
 
   it('updates a renamed entry in place and keeps the columns the files do not carry', async () => {
-    await client.query(`UPDATE office SET phone = '+383 38 000 000', hours = 'Mon-Fri 8-16' WHERE code = 'PRISTINA'`);
+    await client.query(
+      `UPDATE office SET phone = '+383 38 000 000', hours_en = 'Mon-Fri 8-16' WHERE code = 'PRISTINA'`,
+    );
     const {
       rows: [{ id }],
     } = await client.query(`SELECT id FROM office WHERE code = 'PRISTINA'`);
@@ -76,12 +78,12 @@ describe('loadReferenceData', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-    const after = await client.query(`SELECT id, name_en, phone, hours FROM office WHERE code = 'PRISTINA'`);
+    const after = await client.query(`SELECT id, name_en, phone, hours_en FROM office WHERE code = 'PRISTINA'`);
     expect(after.rows[0]).toEqual({
       id,
       name_en: 'Missing Persons Resource Center (Prishtina)',
       phone: '+383 38 000 000',
-      hours: 'Mon-Fri 8-16',
+      hours_en: 'Mon-Fri 8-16',
     });
   });
 });

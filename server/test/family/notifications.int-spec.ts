@@ -33,7 +33,9 @@ describe('family notifications by email', () => {
     });
     notifications = t.app.get(NotificationService);
     officer = await t.signedIn('LIAISON_OFFICER', 'PRISTINA');
-    await t.pool.query(`UPDATE office SET phone = '+383 38 555 010', hours = '08:00–16:00' WHERE code = 'PRISTINA'`);
+    await t.pool.query(
+      `UPDATE office SET phone = '+383 38 555 010', hours_sq = '08:00–16:00', hours_sr = '08:00–16:00', hours_en = '08:00–16:00' WHERE code = 'PRISTINA'`,
+    );
     kase = await createCase(t.pool, 'PRISTINA', { firstName: 'Dragan', lastName: 'Đorđević' });
     vesna = await addRelative(t.pool, kase.id, {
       firstName: 'Vesna',

@@ -45,7 +45,7 @@ describe('portal access (staff)', () => {
       email: 'vesna@example.test',
     });
     await t.pool.query(
-      `UPDATE office SET phone = '+383 38 555 010', hours = 'pon–pet 08:00–16:00' WHERE code = 'PRISTINA'`,
+      `UPDATE office SET phone = '+383 38 555 010', hours_sr = 'pon–pet 08:00–16:00' WHERE code = 'PRISTINA'`,
     );
   });
   afterAll(() => t?.close());

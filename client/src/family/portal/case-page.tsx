@@ -6,7 +6,7 @@ import { Loading } from '../components/loading';
 import { PageHeading } from '../components/page-heading';
 import { apiUrl } from '../lib/api';
 import { Link } from '../lib/router';
-import { formatDay, formatFileSize, officeName, telHref } from './format';
+import { formatDay, formatFileSize, officeHours, officeName, telHref } from './format';
 import { LoadProblem } from './load-problem';
 import { StageSummary } from './stage';
 import { Timeline } from './timeline';
@@ -110,6 +110,7 @@ function Office({ data }: { data: FamilyCaseDetail }) {
   const { t } = useTranslation('family');
   const { language } = useLanguage();
   const { office, liaisonOfficer } = data;
+  const hours = officeHours(office, language);
   return (
     <Section title={t('case.officeTitle')}>
       <dl className={classes.details}>
@@ -131,10 +132,18 @@ function Office({ data }: { data: FamilyCaseDetail }) {
             </dd>
           </div>
         )}
-        {office.hours && (
+        {office.email && (
+          <div>
+            <dt>{t('case.email')}</dt>
+            <dd>
+              <a href={`mailto:${office.email}`}>{office.email}</a>
+            </dd>
+          </div>
+        )}
+        {hours && (
           <div>
             <dt>{t('case.hours')}</dt>
-            <dd className={classes.prewrap}>{office.hours}</dd>
+            <dd className={classes.prewrap}>{hours}</dd>
           </div>
         )}
         {office.address && (

@@ -1,5 +1,6 @@
 import type { FamilyOffice } from './types';
 import type { UiLanguage } from '@/lib/i18n';
+import { toSerbianCyrillic } from '@/lib/i18n/cyrillic';
 
 /** "2026-12-03" (a calendar day, no time zone) -> "03.12.2026", as dates are read in Kosovo. */
 export function formatDay(day: string): string {
@@ -29,4 +30,21 @@ export function officeName(office: FamilyOffice, language: UiLanguage): string {
     en: office.name.en,
   };
   return names[language] || office.name.en;
+}
+
+/**
+ * The office's opening hours in the interface language, else in English, Albanian or Serbian
+ * (as the contracts' officeHoursFor, kept here without zod for the portal's bundle). Serbian is
+ * stored in Latin script and transliterated for Cyrillic.
+ */
+export function officeHours(office: FamilyOffice, language: UiLanguage): string | null {
+  const hours = office.hours;
+  if (!hours) return null;
+  const key = language === 'sq' ? 'sq' : language === 'en' ? 'en' : 'sr';
+  const order = [key, ...(['en', 'sq', 'sr'] as const).filter((l) => l !== key)] as const;
+  for (const l of order) {
+    const value = hours[l];
+    if (value) return l === 'sr' && language === 'sr-Cyrl' ? toSerbianCyrillic(value) : value;
+  }
+  return null;
 }
