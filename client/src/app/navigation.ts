@@ -1,6 +1,7 @@
 import { can, type Permission, type Role } from '@mprc/contracts';
 import { IconChartBar, IconFileImport } from '@tabler/icons-react';
 import {
+  IconBuildingCommunity,
   IconCalendarDue,
   IconFolders,
   IconHeartbeat,
@@ -33,6 +34,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/dashboard', labelKey: 'nav.dashboard', icon: IconChartBar, permission: 'report.read' },
   { to: '/imports', labelKey: 'nav.imports', icon: IconFileImport, permission: 'import.manage' },
   { to: '/admin/users', labelKey: 'nav.users', icon: IconUsers, permission: 'user.read' },
+  { to: '/admin/offices', labelKey: 'nav.offices', icon: IconBuildingCommunity, permission: 'reference.manage' },
   { to: '/admin/audit', labelKey: 'nav.audit', icon: IconHistory, permission: 'audit.read' },
   { to: '/status', labelKey: 'nav.status', icon: IconHeartbeat },
 ];

@@ -149,6 +149,14 @@ export function createRoutes(i18n: I18n): RouteObject[] {
                   ),
                 },
                 {
+                  path: 'admin/offices',
+                  lazy: lazyPage(
+                    i18n,
+                    () => import('@/features/offices/routes/offices-route').then((m) => m.OfficesRoute),
+                    ['offices', 'auth'],
+                  ),
+                },
+                {
                   path: 'admin/audit',
                   lazy: lazyPage(
                     i18n,

@@ -12,6 +12,7 @@ import type reports from './locales/en/reports.json';
 import type followups from './locales/en/followups.json';
 import type imports from './locales/en/imports.json';
 import type inbox from './locales/en/inbox.json';
+import type offices from './locales/en/offices.json';
 import type referrals from './locales/en/referrals.json';
 import type relatives from './locales/en/relatives.json';
 import type status from './locales/en/status.json';
@@ -39,6 +40,7 @@ declare module 'i18next' {
       followups: typeof followups;
       inbox: typeof inbox;
       imports: typeof imports;
+      offices: typeof offices;
     };
   }
 }
