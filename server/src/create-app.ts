@@ -43,6 +43,9 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), adapter, {
     logger: new PinoNestLogger(logger),
     bufferLogs: false,
+    // Fastify's own JSON parser (bodyLimit above) only: Nest's would add a form-urlencoded one, and
+    // a form post would reach the handlers as fields (400) instead of 415 UNSUPPORTED_MEDIA_TYPE.
+    bodyParser: false,
   });
   app.setGlobalPrefix(API_PREFIX);
   const fastify = app.getHttpAdapter().getInstance();

@@ -1,4 +1,6 @@
-import { Body, Param, PipeTransform, Query } from '@nestjs/common';
+import type {} from '@fastify/multipart';
+import { createParamDecorator, Param, PipeTransform, Query, type ExecutionContext } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import type { FieldError } from '@mprc/contracts';
 import type { z } from 'zod';
 import { AppError } from '../errors/app-error.js';
@@ -74,11 +76,19 @@ function recordSchema(target: object, key: string | symbol | undefined, update: 
   Reflect.defineMetadata(DOC_SCHEMAS, current, method);
 }
 
+// The JSON body. Multipart is parsed for every route (uploads need it), so a form sent to a JSON
+// route would otherwise arrive as no body at all (400) instead of 415.
+const JsonBody = createParamDecorator((_: unknown, context: ExecutionContext) => {
+  const request = context.switchToHttp().getRequest<FastifyRequest>();
+  if (request.isMultipart?.()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json');
+  return request.body;
+});
+
 /** `@ZBody(Schema)`: the body, validated and documented by the same zod schema. */
 export function ZBody(schema: z.ZodType): ParameterDecorator {
   return (target, key, index) => {
     recordSchema(target, key, (d) => (d.body = schema));
-    Body(new ZodPipe(schema, 'body'))(target, key, index);
+    JsonBody(new ZodPipe(schema, 'body'))(target, key, index);
   };
 }
 
