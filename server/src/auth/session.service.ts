@@ -56,8 +56,10 @@ export class SessionService extends SessionResolver {
     const token = request.cookies?.[SESSION_COOKIE];
     if (!token || token.length > 128) return null;
     const id = hashToken(token);
-    const { rows } = await this.db.pool.query<SessionRow>(
-      `SELECT s.id, s.role, s.csrf_token, s.mfa_pending, s.user_id, s.relative_id,
+    // Runs before every request: a named (prepared) statement, parsed and planned once per connection.
+    const { rows } = await this.db.pool.query<SessionRow>({
+      name: 'session-resolve',
+      text: `SELECT s.id, s.role, s.csrf_token, s.mfa_pending, s.user_id, s.relative_id,
               s.last_seen_at < now() - interval '30 seconds' AS stale,
               u.role AS user_role, u.name AS user_name, u.email, u.is_active, u.office_id, o.code AS office_code,
               r.first_name || ' ' || r.last_name AS relative_name,
@@ -69,8 +71,8 @@ export class SessionService extends SessionResolver {
          LEFT JOIN portal_access pa ON pa.relative_id = s.relative_id
         WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
           AND s.last_seen_at > now() - make_interval(mins => $2)`,
-      [id, this.config.SESSION_IDLE_MINUTES],
-    );
+      values: [id, this.config.SESSION_IDLE_MINUTES],
+    });
     const s = rows[0];
     if (!s) return null;
     if (s.user_id ? !s.is_active : !s.portal_open) return null;
