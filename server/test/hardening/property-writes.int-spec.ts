@@ -27,6 +27,7 @@ import {
   UpdateReferralRequestSchema,
   UpdateRelativeRequestSchema,
   UpdateUserRequestSchema,
+  UpdateOfficeRequestSchema,
   WithdrawConsentRequestSchema,
   WORKFLOW_STATUSES,
 } from '@mprc/contracts';
@@ -35,7 +36,7 @@ import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDF, createCase, multipart } from '../cases/fixtures.js';
 import { createTestApp, type ApiClient, type HttpResult, type TestApp } from '../setup/test-app.js';
-import { fieldsOf, snapshot, STRESS, textish, uuidish } from './hostile-helpers.js';
+import { acceptable, fieldsOf, snapshot, STRESS, textish, uuidish } from './hostile-helpers.js';
 
 const numRuns = Number(process.env.PROPERTY_RUNS ?? 25);
 const LONG = 120_000;
@@ -624,5 +625,51 @@ describe('users and saved import mappings', () => {
     });
     expect(saved.status, saved.text).toBe(201);
     expect((await manager.delete(`/api/v1/imports/mappings/${saved.body.id}`)).status).toBe(204);
+  });
+});
+
+describe('reference data', () => {
+  it('PATCH /api/v1/reference/offices/:code', { timeout: LONG }, async () => {
+    const hours = fc.oneof(textish(200), fc.constant(undefined));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record(
+          {
+            phone: fc.oneof(fc.constantFrom('+383 38 000 000', '12', '', null), fc.string({ maxLength: 15 })),
+            email: fc.oneof(
+              fc.constantFrom('office@example.org', ' Office@Example.ORG ', 'nope', '', null),
+              textish(50),
+            ),
+            hours: fc.oneof(
+              fc.record({ sq: hours, sr: hours, en: hours }, { requiredKeys: [] }),
+              fc.constantFrom(null, 'x'),
+            ),
+            extra: fc.constantFrom(undefined, 'x'),
+          },
+          { requiredKeys: [] },
+        ),
+        fc.constantFrom('PRISTINA', 'MITROVICA', 'NOWHERE', 'pristina', "X' OR '1'='1"),
+        async (raw, code) => {
+          const body = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
+          const { res, data } = await agrees(UpdateOfficeRequestSchema, body, () =>
+            admin.patch(`/api/v1/reference/offices/${encodeURIComponent(code)}`, body),
+          );
+          if (!data) return;
+          settled(res, [200], [400, 404]);
+          if (res.status !== 200) return;
+          if (data.phone !== undefined) expect(res.body.phone).toBe(data.phone);
+          if (data.email !== undefined) expect(res.body.email).toBe(data.email);
+          for (const l of ['sq', 'sr', 'en'] as const)
+            if (data.hours?.[l] !== undefined) expect(res.body.hours?.[l] ?? null).toBe(data.hours[l]);
+        },
+      ),
+      { numRuns },
+    );
+    // Naughty opening hours come back as sent, trimmed.
+    for (const s of acceptable(200).filter((_, i) => i % 5 === 0)) {
+      const res = await admin.patch('/api/v1/reference/offices/MITROVICA', { hours: { sr: s } });
+      expect(res.status, `${res.text} for ${JSON.stringify(s)}`).toBe(200);
+      expect(res.body.hours.sr).toBe(s.trim());
+    }
   });
 });
