@@ -79,7 +79,7 @@ async function roundTrip(importId: string, rows: string[][]) {
       const bad = HEADER.slice(0, 4).filter((h, i) => {
         const v = cells[i].trim();
         const field = MAPPING[h as keyof typeof MAPPING];
-        return v.length > FIELD_MAX[field] || (!v && (field === 'firstName' || field === 'lastName'));
+        return [...v].length > FIELD_MAX[field] || (!v && (field === 'firstName' || field === 'lastName'));
       });
       expect(
         row.errors.map((e: { column: string }) => e.column).sort(),

