@@ -16,25 +16,25 @@ import { lfToCrlf } from './csv-export.js';
 // returned to the pool, which ends the backend and its transaction; client_connection_check_interval
 // makes PostgreSQL notice a vanished client even in the middle of a long step (a sort).
 const BATCH_ROWS = 2000;
+/**
+ * The XLSX writer's batches are smaller: rows that live while a big batch becomes XML survive the
+ * young generation's collections and grow the old one (measured on 200,000 rows: heap peak
+ * 114 MB with 2,000-row batches, 64 MB with 200).
+ */
+export const XLSX_BATCH_ROWS = 250;
 
 export type ExportRow = (string | null)[];
 
 /**
- * How the rows of one batch leave the stream: as objects (one per row, for the XLSX writer) or
- * as one encoded chunk (CSV text: a single string per batch keeps the per-row cost low).
+ * A stream of case rows from a cursor, in object mode, one object per batch (ExportRow[]): the
+ * consumer converts a whole batch at once, and at most about two batches wait in memory.
  */
-export type BatchEncoder =
-  | { objectMode: true; encode: (row: ExportRow) => unknown }
-  | { objectMode: false; encode: (batch: ExportRow[]) => string; /** Sent first, even with no rows. */ head: string };
-
-/** A stream of case rows from a cursor, encoded batch by batch (see BatchEncoder). */
 export class CaseRowStream extends Readable {
   /** Rows handed on so far. */
   rows = 0;
   /** True once the last row was read from the database. */
   complete = false;
   private reading = false;
-  private started = false;
   private released = false;
   private pending: ExportRow[] | null;
   private readonly logger = new Logger('Export');
@@ -43,18 +43,13 @@ export class CaseRowStream extends Readable {
     private readonly client: pg.PoolClient,
     private readonly cursor: Cursor<ExportRow>,
     first: ExportRow[],
-    private readonly encoder: BatchEncoder,
+    private readonly batchRows: number,
   ) {
-    // Object mode buffers up to one batch of rows; byte mode up to about one batch of text.
-    super(encoder.objectMode ? { objectMode: true, highWaterMark: BATCH_ROWS } : { highWaterMark: 512 * 1024 });
+    super({ objectMode: true, highWaterMark: 1 });
     this.pending = first;
   }
 
   override _read(): void {
-    if (!this.started) {
-      this.started = true;
-      if (!this.encoder.objectMode) this.push(this.encoder.head);
-    }
     if (this.pending) {
       const batch = this.pending;
       this.pending = null;
@@ -63,7 +58,7 @@ export class CaseRowStream extends Readable {
     }
     if (this.reading || this.complete) return;
     this.reading = true;
-    this.cursor.read(BATCH_ROWS).then(
+    this.cursor.read(this.batchRows).then(
       (batch) => {
         this.reading = false;
         if (!this.destroyed) this.accept(batch);
@@ -82,10 +77,7 @@ export class CaseRowStream extends Readable {
       return;
     }
     this.rows += batch.length;
-    let more = true;
-    if (this.encoder.objectMode) for (const row of batch) more = this.push(this.encoder.encode(row));
-    else more = this.push(this.encoder.encode(batch));
-    if (more) this._read();
+    if (this.push(batch)) this._read();
   }
 
   /** The end of the result: close the portal, end the read-only transaction, return the connection. */
@@ -218,7 +210,7 @@ export class CaseExportRepository {
     filters: CaseFilterInput,
     actorUserId: string | undefined,
     select: string,
-    encoder: BatchEncoder,
+    batchRows = BATCH_ROWS,
   ): Promise<CaseRowStream> {
     const client = await this.db.pool.connect();
     try {
@@ -234,8 +226,8 @@ export class CaseExportRepository {
          WHERE ${filter.where}
          ORDER BY c.case_number`;
       const cursor = client.query(new Cursor<ExportRow>(sql, p.values, { rowMode: 'array' }));
-      const first = await cursor.read(BATCH_ROWS);
-      return new CaseRowStream(client, cursor, first, encoder);
+      const first = await cursor.read(batchRows);
+      return new CaseRowStream(client, cursor, first, batchRows);
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
       client.release();

@@ -10,9 +10,9 @@ import { describeFilters, givenFilters } from '../reports/report-rows.js';
 import { officeDate, officeDateTime } from '../reports/report-time.js';
 import { ReportsRepository } from '../reports/reports.repository.js';
 import { ReportsService } from '../reports/reports.service.js';
-import { CaseExportRepository, CsvCopyStream, type CaseRowStream, type ExportRow } from './case-export.repository.js';
+import { CaseExportRepository, CsvCopyStream, XLSX_BATCH_ROWS, type CaseRowStream } from './case-export.repository.js';
 import { CSV_BOM, csvRecord } from './csv-export.js';
-import { csvSelect, needsUsers, prepareColumns, type Cell, type CellContext } from './export-columns.js';
+import { csvSelect, needsUsers, prepareColumns, type CellContext } from './export-columns.js';
 import { xlsxStream } from './xlsx-export.js';
 
 const CONTENT_TYPES = {
@@ -76,17 +76,7 @@ export class ExportsService {
         CSV_BOM + csvRecord(prepared.headers),
       );
     } else {
-      const convert = prepared.convert;
-      const n = convert.length;
-      const toCells = (row: ExportRow) => {
-        const out = new Array<Cell>(n);
-        for (let i = 0; i < n; i++) out[i] = convert[i](row[i]);
-        return out;
-      };
-      rows = await this.exports.open(scope, filters, actor.userId, prepared.select, {
-        objectMode: true,
-        encode: toCells,
-      });
+      rows = await this.exports.open(scope, filters, actor.userId, prepared.select, XLSX_BATCH_ROWS);
     }
     const fileName = `cases${anonymized ? '-anonymized' : ''}-${officeDate(now)}.${format}`;
     const audit = (completed: boolean, error?: Error) =>

@@ -8,7 +8,7 @@ import type { CaseFilterInput } from '../../src/cases/case-filters.js';
 import { caseScope } from '../../src/cases/case-scope.js';
 import { CaseExportRepository, type ExportRow } from '../../src/exports/case-export.repository.js';
 import { CSV_BOM, csvRecord } from '../../src/exports/csv-export.js';
-import { prepareColumns, type Cell } from '../../src/exports/export-columns.js';
+import { prepareColumns } from '../../src/exports/export-columns.js';
 import { reportLabels } from '../../src/reports/report-labels.js';
 import { ReportsRepository } from '../../src/reports/reports.repository.js';
 import { createTestApp, type ApiClient, type TestApp } from '../setup/test-app.js';
@@ -55,13 +55,10 @@ async function reference(
     filters,
     undefined,
     prepared.select,
-    {
-      objectMode: true,
-      encode: (row: ExportRow) => row.map((v, i) => prepared.convert[i](v)) as Cell[],
-    },
   );
   let text = CSV_BOM + csvRecord(prepared.headers);
-  for await (const cells of stream as AsyncIterable<Cell[]>) text += csvRecord(cells);
+  for await (const batch of stream as AsyncIterable<ExportRow[]>)
+    for (const row of batch) text += csvRecord(row.map((v, i) => prepared.convert[i](v)));
   return text;
 }
 
