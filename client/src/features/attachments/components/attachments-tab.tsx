@@ -14,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { ATTACHMENT_TYPES, type AttachmentResponse, type CaseResponse, type Visibility } from '@mprc/contracts';
-import { IconDownload, IconFileUpload, IconLock, IconPaperclip, IconUsers } from '@tabler/icons-react';
+import { IconDownload, IconFileUpload, IconLock, IconPaperclip, IconPhoto, IconUsers } from '@tabler/icons-react';
 import { useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNotify } from '@/features/cases/components/use-notify';
@@ -31,7 +31,9 @@ import {
   useUpdateAttachment,
   useUploadAttachment,
 } from '../api/attachments';
+import { isPhotoType, useSetCasePhoto } from '../api/case-photo';
 import { formatSize } from '../utils/format-size';
+import { usePhotoErrorText } from './case-photo';
 
 const ACCEPT = [...Object.keys(ATTACHMENT_TYPES), ...Object.values(ATTACHMENT_TYPES).map((ext) => `.${ext}`)].join(',');
 const EXTENSIONS = [...new Set(Object.values(ATTACHMENT_TYPES))].map((ext) => ext.toUpperCase()).join(', ');
@@ -162,13 +164,27 @@ function UploadForm({ caseId }: { caseId: string }) {
   );
 }
 
-function AttachmentItem({ caseId, attachment }: { caseId: string; attachment: AttachmentResponse }) {
+function AttachmentItem({ caseData, attachment }: { caseData: CaseResponse; attachment: AttachmentResponse }) {
+  const caseId = caseData.id;
   const notify = useNotify();
   const { t } = useTranslation('attachments');
   const { t: tc } = useTranslation('cases');
   const canWrite = useCan('attachment.write');
+  const canSetPhoto = useCan('case.update');
   const update = useUpdateAttachment(caseId);
+  const setPhoto = useSetCasePhoto(caseData);
+  const photoErrorText = usePhotoErrorText();
   const family = attachment.visibility === 'FAMILY';
+  const isPhoto = caseData.photoAttachmentId === attachment.id;
+  const usable = isPhotoType(attachment.contentType);
+  const chooseAsPhoto = async () => {
+    try {
+      await setPhoto.mutateAsync({ attachmentId: attachment.id });
+      notify({ color: 'green', title: t('photo.set'), message: attachment.fileName });
+    } catch (error) {
+      notify({ color: 'red', ...photoErrorText(error, attachment.fileName), autoClose: false });
+    }
+  };
   const toggle = async () => {
     try {
       await update.mutateAsync({ attachmentId: attachment.id, body: { visibility: family ? 'INTERNAL' : 'FAMILY' } });
@@ -189,17 +205,24 @@ function AttachmentItem({ caseId, attachment }: { caseId: string; attachment: At
             <IconDownload size={16} aria-hidden="true" style={{ verticalAlign: 'text-bottom', marginRight: 4 }} />
             {attachment.fileName}
           </Anchor>
-          <Badge
-            variant="light"
-            color={family ? 'green' : 'gray'}
-            tt="none"
-            leftSection={
-              family ? <IconUsers size={12} aria-hidden="true" /> : <IconLock size={12} aria-hidden="true" />
-            }
-            style={{ flexShrink: 0 }}
-          >
-            {t(`visibility.${attachment.visibility}`)}
-          </Badge>
+          <Group gap={4} justify="flex-end" style={{ flexShrink: 0 }}>
+            {isPhoto ? (
+              <Badge variant="light" color="blue" tt="none" leftSection={<IconPhoto size={12} aria-hidden="true" />}>
+                {t('photo.current')}
+              </Badge>
+            ) : null}
+            <Badge
+              variant="light"
+              color={family ? 'green' : 'gray'}
+              tt="none"
+              leftSection={
+                family ? <IconUsers size={12} aria-hidden="true" /> : <IconLock size={12} aria-hidden="true" />
+              }
+              style={{ flexShrink: 0 }}
+            >
+              {t(`visibility.${attachment.visibility}`)}
+            </Badge>
+          </Group>
         </Group>
         {attachment.description ? <Text size="sm">{attachment.description}</Text> : null}
         <Text size="sm" c="dimmed">
@@ -211,22 +234,35 @@ function AttachmentItem({ caseId, attachment }: { caseId: string; attachment: At
             .filter(Boolean)
             .join(' · ')}
         </Text>
-        {canWrite ? (
-          <Button
-            size="compact-xs"
-            variant="subtle"
-            onClick={() => void toggle()}
-            loading={update.isPending}
-            style={{ alignSelf: 'flex-start' }}
-            aria-label={
-              family
-                ? t('makeInternalNamed', { name: attachment.fileName })
-                : t('shareNamed', { name: attachment.fileName })
-            }
-          >
-            {family ? t('makeInternal') : t('share')}
-          </Button>
-        ) : null}
+        <Group gap="xs">
+          {canWrite ? (
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              onClick={() => void toggle()}
+              loading={update.isPending}
+              aria-label={
+                family
+                  ? t('makeInternalNamed', { name: attachment.fileName })
+                  : t('shareNamed', { name: attachment.fileName })
+              }
+            >
+              {family ? t('makeInternal') : t('share')}
+            </Button>
+          ) : null}
+          {canSetPhoto && usable && !isPhoto ? (
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              leftSection={<IconPhoto size={14} aria-hidden="true" />}
+              onClick={() => void chooseAsPhoto()}
+              loading={setPhoto.isPending}
+              aria-label={t('photo.useAsPhotoNamed', { name: attachment.fileName })}
+            >
+              {t('photo.useAsPhoto')}
+            </Button>
+          ) : null}
+        </Group>
       </Stack>
     </Card>
   );
@@ -248,7 +284,7 @@ export function AttachmentsTab({ caseData }: { caseData: CaseResponse }) {
       ) : (
         <Stack component="ul" gap="sm" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('listLabel')}>
           {attachments.data.map((attachment) => (
-            <AttachmentItem key={attachment.id} caseId={caseData.id} attachment={attachment} />
+            <AttachmentItem key={attachment.id} caseData={caseData} attachment={attachment} />
           ))}
         </Stack>
       )}

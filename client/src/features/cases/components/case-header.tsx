@@ -11,6 +11,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { CasePhoto } from '@/features/attachments/components/case-photo';
 import { useCan, useRole } from '@/lib/authorization';
 import { useCaseTimeline } from '../api/get-timeline';
 import { useReferenceOptions } from '../api/get-reference-data';
@@ -61,16 +62,21 @@ export function CaseHeader({ caseData, familyLanguage }: { caseData: CaseRespons
 
   return (
     <Stack gap="sm">
-      <Group gap="xs" wrap="wrap">
-        <CaseStatusBadges fate={caseData.fateStatus} workflow={caseData.workflowStatus} />
+      <Group gap="md" align="flex-start" wrap="nowrap">
+        <CasePhoto caseData={caseData} />
+        <Stack gap="sm" style={{ minWidth: 0 }}>
+          <Group gap="xs" wrap="wrap">
+            <CaseStatusBadges fate={caseData.fateStatus} workflow={caseData.workflowStatus} />
+          </Group>
+          <Text size="sm">
+            {t('header.office', { office: offices.nameOf(caseData.officeCode) })}
+            {' · '}
+            {caseData.assignedOfficer
+              ? t('header.assigned', { name: caseData.assignedOfficer.name })
+              : t('header.unassigned')}
+          </Text>
+        </Stack>
       </Group>
-      <Text size="sm">
-        {t('header.office', { office: offices.nameOf(caseData.officeCode) })}
-        {' · '}
-        {caseData.assignedOfficer
-          ? t('header.assigned', { name: caseData.assignedOfficer.name })
-          : t('header.unassigned')}
-      </Text>
       {waitsForVisit ? (
         <Alert
           color="orange"
