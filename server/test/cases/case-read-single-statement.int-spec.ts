@@ -106,6 +106,15 @@ describe('GET /api/v1/cases/:id as one statement', () => {
     expect((await verifyAuditChain(t.pool)).firstBroken).toBeNull();
   });
 
+  it('keeps the chain gapless under concurrent reads (each read commits its own entry)', async () => {
+    const c = await createCase(officer, { firstName: 'Njëkohësisht', lastName: 'Leximi' });
+    const results = await Promise.all(Array.from({ length: 10 }, () => officer.get(`/api/v1/cases/${c.id}`)));
+    expect(results.map((r) => r.status)).toEqual(Array(10).fill(200));
+    expect(new Set(results.map((r) => JSON.stringify(r.body))).size).toBe(1);
+    expect(await auditOf(t, c.id, 'case.read')).toHaveLength(10);
+    expect((await verifyAuditChain(t.pool)).firstBroken).toBeNull();
+  });
+
   it('follows a merge, names the requested case in the answer and in the audit entry', async () => {
     const survivor = await createCase(manager, { officeCode: 'PRISTINA', firstName: 'Mbetur', lastName: 'Bashkimi' });
     const duplicate = await createCase(manager, {
