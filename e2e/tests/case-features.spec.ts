@@ -7,6 +7,8 @@ import {
   createStaff,
   expect,
   expectJson,
+  familyLoginOverHttp,
+  issuePortalAccessOverApi,
   loginOverHttp,
   scanAtBothWidths,
   test as base,
@@ -16,7 +18,7 @@ import {
 // The case page's less-travelled features, driven in the browser: a manager assigns and reassigns
 // a case to liaison officers and merges a duplicate report into a case; a liaison officer refers
 // the family to another service and moves the referral along, and uploads a document, shows it to
-// the family and downloads it. Accounts are made by the administrator and sign in over HTTP; each
+// the family (checked in the portal's API too) and downloads it. Accounts are made by the administrator and sign in over HTTP; each
 // test seeds its own cases over the API. (Documents cannot be deleted: the API has no such route.)
 
 const RUN = randomBytes(3).toString('hex');
@@ -276,11 +278,32 @@ test.describe('a liaison officer', () => {
       'attachments',
     );
     expect(shared).toEqual([expect.objectContaining({ fileName, visibility: 'FAMILY' })]);
+    // The family, signed in to the portal, sees the document (and only while it is shared).
+    const relative = await addRelativeOverApi(api, kase.id, {
+      firstName: 'Flutura',
+      lastName: SURNAME,
+      relationship: 'MOTHER',
+      preferredLanguage: 'sq',
+    });
+    const family = await familyLoginOverHttp(
+      kase.caseNumber,
+      await issuePortalAccessOverApi(api, kase.id, relative.id),
+    );
+    const familyFiles = async () =>
+      (
+        await expectJson<{ attachments: { fileName: string }[] }>(
+          await family.request.get(`/api/v1/family/cases/${kase.id}`),
+          'family case',
+        )
+      ).attachments.map((a) => a.fileName);
+    expect(await familyFiles()).toEqual([fileName]);
     await scanAtBothWidths(page);
 
     await item.getByRole('button', { name: `Hide ${fileName} from the family` }).click();
     await expect(item).toContainText('Internal');
     await expect(item.getByRole('button', { name: `Show ${fileName} to the family` })).toBeVisible();
+    expect(await familyFiles()).toEqual([]);
+    await family.dispose();
 
     const download = page.waitForEvent('download');
     await item.getByRole('link', { name: fileName }).click();
