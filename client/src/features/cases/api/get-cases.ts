@@ -1,12 +1,9 @@
-import { CasePageSchema, type CaseListItem, type Page } from '@mprc/contracts';
+import { CasePageSchema, type CasePage } from '@mprc/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet } from '@/lib/api-client';
 import { casesKeys, type CaseListParams } from './cases-keys';
 
-export function getCases(
-  params: CaseListParams,
-  { signal }: { signal?: AbortSignal } = {},
-): Promise<Page<CaseListItem>> {
+export function getCases(params: CaseListParams, { signal }: { signal?: AbortSignal } = {}): Promise<CasePage> {
   return apiGet('/api/v1/cases', CasePageSchema, { query: { ...params }, signal });
 }
 

@@ -20,7 +20,10 @@ afterEach(() => {
 });
 
 /** Answers the case list and remembers each query it was asked. */
-function stubApi(role: 'LIAISON_OFFICER' | 'MANAGER' = 'LIAISON_OFFICER') {
+function stubApi(
+  role: 'LIAISON_OFFICER' | 'MANAGER' = 'LIAISON_OFFICER',
+  counted: { total: number; totalIsLowerBound?: boolean } = { total: 120 },
+) {
   const queries: URLSearchParams[] = [];
   vi.stubGlobal(
     'fetch',
@@ -44,7 +47,7 @@ function stubApi(role: 'LIAISON_OFFICER' | 'MANAGER' = 'LIAISON_OFFICER') {
                 otherNames: ['Dragan Đorđević'],
               }),
             ],
-            total: 120,
+            ...counted,
             page,
             pageSize: 25,
           });
@@ -129,6 +132,16 @@ describe('case list', () => {
     expect(router.state.historyAction).toBe('REPLACE');
     // Sorting by relevance is offered while searching.
     expect((screen.getByRole('combobox', { name: 'Sort by' }) as HTMLInputElement).value).toBe('Best match first');
+  });
+
+  it('says "1,000+" when a name search counted only its exact matches, and keeps the next page reachable', async () => {
+    const queries = stubApi('LIAISON_OFFICER', { total: 1000, totalIsLowerBound: true });
+    renderApp('/cases?q=Krasniqi', i18n);
+    expect(await screen.findByText('1,000+ cases', {}, { timeout: 10_000 })).toBeDefined();
+    expect(screen.getByText(/^Only the closest matches are counted/)).toBeDefined();
+    // 1,000 at 25 a page is 40 pages; the 41st asks the server to count every match.
+    expect(screen.getByRole('button', { name: 'Page 41' })).toBeDefined();
+    expect(last(queries).get('q')).toBe('Krasniqi');
   });
 
   it('shows the office filter to managers only', async () => {

@@ -29,7 +29,12 @@ export function CasesRoute() {
     value,
     label: t(`list.sort.${value}`),
   }));
-  const totalPages = cases.data ? Math.max(1, Math.ceil(cases.data.total / cases.data.pageSize)) : 1;
+  // A lower-bound total ("1,000+ cases", a name search whose exact matches fill the page) has
+  // more behind it: one page more than it covers stays reachable, and the server counts again there.
+  const lowerBound = cases.data?.totalIsLowerBound ?? false;
+  const totalPages = cases.data
+    ? Math.max(1, Math.ceil(cases.data.total / cases.data.pageSize) + (lowerBound ? 1 : 0))
+    : 1;
   const filtered = state.q.trim() !== '' || activeFilterCount(state) > 0;
 
   return (
@@ -47,13 +52,22 @@ export function CasesRoute() {
 
       <Stack gap="sm" component="section" aria-labelledby="case-results-count" aria-busy={cases.isFetching}>
         <Group justify="space-between" align="flex-end" gap="sm">
-          <Text id="case-results-count" role="status" fw={600}>
-            {cases.data
-              ? t('list.results.count', { count: cases.data.total })
-              : cases.isPending
-                ? t('list.results.loading')
-                : ''}
-          </Text>
+          <Stack gap={2}>
+            <Text id="case-results-count" role="status" fw={600}>
+              {cases.data
+                ? lowerBound
+                  ? t('list.results.countAtLeast', { count: cases.data.total })
+                  : t('list.results.count', { count: cases.data.total })
+                : cases.isPending
+                  ? t('list.results.loading')
+                  : ''}
+            </Text>
+            {lowerBound ? (
+              <Text size="sm" c="dimmed">
+                {t('list.results.moreThanCounted')}
+              </Text>
+            ) : null}
+          </Stack>
           <Select
             label={t('list.sort.label')}
             data={sortOptions}
