@@ -86,6 +86,14 @@ describe('PATCH /api/v1/reference/offices/:code', () => {
     expect((await t.client().patch(URL, { phone: '+383 38 000 000' })).status).toBe(401);
   });
 
+  it('is documented in OpenAPI with its request schema', async () => {
+    const res = await t.client().get('/api/openapi.json');
+    expect(res.status).toBe(200);
+    const op = res.body.paths['/api/v1/reference/offices/{code}']?.patch;
+    expect(op).toBeDefined();
+    expect(JSON.stringify(op.requestBody)).toContain('UpdateOfficeRequest');
+  });
+
   it('shows the new values in the family portal', async () => {
     const officer = await t.signedIn('LIAISON_OFFICER', 'MITROVICA');
     const kase: CaseRow = await createCase(t.pool, 'MITROVICA');
