@@ -345,10 +345,22 @@ test.describe.serial('hostile input is shown as text, never run', () => {
     const name = `${RELATIVE.firstName} ${RELATIVE.lastName}`;
     const card = page.getByRole('listitem').filter({ hasText: `Drita${RUN}` });
     await expect(card).toBeVisible();
+    const erase = card.getByRole('button', { name: `Erase the personal data of ${name}` });
+
+    // While a consent is in force the action is disabled and says why; withdrawn, it is offered.
+    await card.getByRole('button', { name: 'Record a consent' }).click();
+    await card.getByRole('button', { name: 'Save the consent' }).click();
+    await expect(card.getByRole('button', { name: 'Withdraw the consent for ICRC' })).toBeVisible();
+    await expect(erase).toBeDisabled();
+    await expect(erase).toHaveAccessibleDescription(/A consent to share their data is still in force/);
     await expectNoSeriousA11yViolations(page);
     await expectNoHorizontalScroll(page);
+    await card.getByRole('button', { name: 'Withdraw the consent for ICRC' }).click();
+    await card.getByRole('button', { name: 'Record the withdrawal' }).click();
+    await expect(card).toContainText(/withdrawn on/);
+    await expect(erase).toBeEnabled();
 
-    await card.getByRole('button', { name: `Erase the personal data of ${name}` }).click();
+    await erase.click();
     const dialog = page.getByRole('dialog', { name: `Erase the personal data of ${name}?` });
     await expect(dialog.getByText('This cannot be undone.')).toBeVisible();
     await expectNoSeriousA11yViolations(page);
@@ -359,6 +371,12 @@ test.describe.serial('hostile input is shown as text, never run', () => {
     await expect(page.getByText(`Drita${RUN}`)).toHaveCount(0);
     await expectNoSeriousA11yViolations(page);
     await expectNoHorizontalScroll(page);
+
+    // Their portal code stops working.
+    const login = await page.request.post('/api/v1/family/login', {
+      data: { caseNumber: state.caseNumber, accessCode: state.accessCode },
+    });
+    expect(login.status(), await login.text()).toBe(401);
 
     // The family's messages and the contact summaries are replaced too.
     await page.goto(`/cases/${state.caseId}/contacts`);
