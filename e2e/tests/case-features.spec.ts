@@ -182,6 +182,21 @@ test.describe('a manager', () => {
 });
 
 test.describe('a liaison officer', () => {
+  test('cannot assign or merge cases: those actions are for managers', async ({ page, people }) => {
+    const kase = await createCaseOverApi(people.officer.session, { firstName: 'Jeton', lastName: SURNAME });
+    await page.goto(`/cases/${kase.id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(kase.caseNumber);
+    await page.getByRole('button', { name: 'More actions' }).click();
+    await expect(page.getByRole('menuitem', { name: 'Record that the family was told in person' })).toBeVisible();
+    await expect(page.getByRole('menuitem', { name: 'Assign a liaison officer' })).toHaveCount(0);
+    await expect(page.getByRole('menuitem', { name: 'Merge a duplicate into this case' })).toHaveCount(0);
+    const assign = await people.officer.session.request.post(`/api/v1/cases/${kase.id}/assign`, {
+      headers: people.officer.session.headers,
+      data: { officerId: people.secondOfficer.id, version: kase.version },
+    });
+    expect(assign.status()).toBe(403);
+  });
+
   test('refers the family to a service and moves the referral along', async ({ page, people }) => {
     test.setTimeout(60_000);
     const api = people.officer.session;
