@@ -254,6 +254,8 @@ export class CaseExportRepository {
       await client.query(SET_SEARCH_THRESHOLD);
       await client.query(`SET LOCAL statement_timeout = '2h'`);
       await client.query(`SET LOCAL client_connection_check_interval = '2s'`);
+      // Timestamps written as text (see export-columns.ts) read YYYY-MM-DD HH:MM:SS.
+      await client.query(`SET LOCAL DateStyle = 'ISO, YMD'`);
       const p = new SqlParams();
       const filter = await caseFilterSql(client, scope, filters, actorUserId, p);
       const literal = (value: string) => client.escapeLiteral(value);

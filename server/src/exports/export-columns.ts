@@ -81,7 +81,14 @@ const referenceCsv = (x: string, kind: keyof ReferenceNames) => (ctx: CsvContext
 
 const localTime = (column: string, format = 'YYYY-MM-DD HH24:MI:SS') =>
   `to_char(${column} AT TIME ZONE '${REPORT_TIME_ZONE}', '${format}')`;
-const timestampCsv = (column: string) => (ctx: CsvContext) => localTime(column, ctx.anonymized ? 'YYYY' : undefined);
+/**
+ * A timestamp in office time as `YYYY-MM-DD HH:MM:SS`: a timestamp's own text (DateStyle ISO, set
+ * by the export) costs less than to_char (0.3 s of database CPU per million rows).
+ */
+const timestampCsv = (column: string) => (ctx: CsvContext) =>
+  ctx.anonymized
+    ? localTime(column, 'YYYY')
+    : `date_trunc('second', ${column} AT TIME ZONE '${REPORT_TIME_ZONE}')::text`;
 
 const text = (): ((value: string | null) => Cell) => (v) => v;
 
@@ -197,9 +204,9 @@ export const COLUMN_SPECS: Record<ExportColumn, ColumnSpec> = {
              FROM external_reference er WHERE er.case_id = c.id)`,
     width: 24,
     cell: text,
-    csv: () => `(SELECT ${neutralSql('r.refs')} FROM (
-               SELECT string_agg(er.system::text || ': ' || er.reference, '; ' ORDER BY er.system, er.reference) AS refs
-                 FROM external_reference er WHERE er.case_id = c.id) r)`,
+    // Starts with the system's name (ICRC, GCMP, ICMP, OTHER): never formula-like.
+    csv: () => `(SELECT string_agg(er.system::text || ': ' || er.reference, '; ' ORDER BY er.system, er.reference)
+                   FROM external_reference er WHERE er.case_id = c.id)`,
   },
   createdAt: {
     sql: localTime('c.created_at'),
