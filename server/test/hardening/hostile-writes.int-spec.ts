@@ -454,6 +454,47 @@ describe('bodies, for every route with a JSON body (from the route inventory)', 
   );
 });
 
+describe('NUL characters the schemas let through', () => {
+  // PostgreSQL text and jsonb cannot hold U+0000; these used to reach the database and answer 500.
+  it('are refused with 400 naming the field, storing nothing', async () => {
+    const c = await createCase(officer);
+    const cases: [ApiClient, string, string, unknown, string][] = [
+      [
+        t.client(),
+        'POST',
+        '/api/v1/family/login',
+        { caseNumber: `${c.caseNumber}\u0000`, accessCode: 'x' },
+        'caseNumber',
+      ],
+      [t.client(), 'POST', '/api/v1/auth/login', { email: 'a\u0000@example.org', password: 'x' }, 'email'],
+      [
+        manager,
+        'POST',
+        '/api/v1/imports/mappings',
+        { name: 'a\u0000', mapping: { A: 'firstName', B: 'lastName' } },
+        'name',
+      ],
+      [
+        manager,
+        'POST',
+        '/api/v1/imports/mappings',
+        { name: 'ok', mapping: { 'A\u0000': 'firstName', B: 'lastName' } },
+        'mapping.A\u0000',
+      ],
+    ];
+    for (const [client, method, path, body, field] of cases) {
+      const before = await snapshot(t.pool);
+      const res = await client.request(method, path, body);
+      expect(res.status, `${path} ${res.text}`).toBe(400);
+      expect(fieldsOf(res)).toContain(field);
+      expect(await snapshot(t.pool)).toEqual(before);
+    }
+    const list = await admin.get('/api/v1/users', { query: { q: 'a\u0000' } });
+    expect(list.status, list.text).toBe(400);
+    expect(fieldsOf(list)).toContain('q');
+  });
+});
+
 describe('list filters and sort', () => {
   const FRAGMENTS = [
     "' OR 1=1 --",
