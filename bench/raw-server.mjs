@@ -10,8 +10,8 @@
 //   GET  /api/v1/cases/:id           readable check, full case (office, community, municipality,
 //                                    officer, references, merged-from), audit entry
 //                                    server/src/cases/cases.repository.ts, cases.service.ts get()
-//   GET  /api/v1/cases?...           read-only snapshot, fold, items + count
-//                                    server/src/cases/case-filters.ts, case-search.repository.ts
+//   GET  /api/v1/cases?...           the repository itself on this pool (server/dist's
+//                                    CaseSearchRepository: the same statements, no framework)
 //   GET  /api/v1/cases/:id/timeline  readable check + timeline       cases.repository.ts
 //   POST /api/v1/cases/:id/contacts  CSRF, transaction: lock FOR SHARE, insert contact, timeline
 //                                    event, read back, audit entry   server/src/contacts/*
@@ -219,121 +219,25 @@ async function getCase(req, res, id) {
   });
 }
 
-// case-filters.ts caseFilterSql (the filters the benchmark uses) + case-search.repository.ts list.
+// The case list and name search: the SQL is the repository's own (server/dist's CaseSearchRepository
+// on this pool: its statements are built by a few string functions and run on plain pg, with no
+// NestJS, Prisma or zod around them), since copying its several statements here would only drift.
+const { CaseSearchRepository } = await import(
+  new URL('../server/dist/cases/case-search.repository.js', import.meta.url)
+);
+const caseSearch = new CaseSearchRepository({ pool });
+
 async function listCases(req, res, url) {
   const actor = await session(req);
   const q = url.searchParams;
-  const page = Math.max(1, Number(q.get('page') ?? 1));
-  const pageSize = Math.min(100, Math.max(1, Number(q.get('pageSize') ?? 20)));
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    await client.query(`SET LOCAL pg_trgm.word_similarity_threshold = ${THRESHOLD}`);
-    const p = [];
-    const add = (v, cast = '') => {
-      p.push(v);
-      return `$${p.length}${cast}`;
-    };
-    const where = ['c.merged_into_id IS NULL'];
-    if (actor.role === 'MANAGER') where.push('TRUE');
-    else where.push(`c.office_id = ${add(actor.officeId, '::uuid')}`);
-    if (q.get('fateStatus')) where.push(`c.fate_status = ${add(q.get('fateStatus'), '::"FateStatus"')}`);
-    if (q.get('workflowStatus'))
-      where.push(`c.workflow_status = ${add(q.get('workflowStatus'), '::"WorkflowStatus"')}`);
-    if (q.get('communityCode'))
-      where.push(`c.community_id = (SELECT id FROM community WHERE code = ${add(q.get('communityCode'))})`);
-    if (q.get('municipalityCode'))
-      where.push(
-        `c.last_seen_municipality_id = (SELECT id FROM municipality WHERE code = ${add(q.get('municipalityCode'))})`,
-      );
-    if (q.get('officeCode'))
-      where.push(`c.office_id = (SELECT id FROM office WHERE code = ${add(q.get('officeCode'))})`);
-    let from = '"case" c';
-    let score = 'NULL::float8';
-    const text = q.get('q')?.trim();
-    if (text) {
-      const { rows } = await client.query(
-        'SELECT array(SELECT mprc_fold(v) FROM unnest($1::text[]) WITH ORDINALITY AS t(v, i) ORDER BY i) AS f',
-        [[text]],
-      );
-      const words = [...new Set(rows[0].f[0].split(' ').filter(Boolean))].slice(0, 8);
-      const hits = [];
-      if (words.length) {
-        const refs = words.map((w) => add(w));
-        const all = add(words.join(' '));
-        hits.push(
-          `SELECT c.id, ((${refs.map((r) => `word_similarity(${r}, c.search_text)`).join(' + ')}) / ${words.length})::float8 AS score,
-                  similarity(${all}, c.search_text)::float8 AS tie
-             FROM "case" c WHERE ${refs.map((r) => `c.search_text %> ${r}`).join(' AND ')}`,
-        );
-      }
-      const m = /^\s*(?:mp)?[\s-]*0*(\d{1,15})\s*$/i.exec(text);
-      if (m)
-        hits.push(
-          `SELECT coalesce(c.merged_into_id, c.id), 3::float8, 1::float8 FROM "case" c WHERE c.case_number = ${add(`MP-${m[1].padStart(6, '0')}`)}`,
-        );
-      hits.push(
-        `SELECT er.case_id, 2::float8, 1::float8 FROM external_reference er WHERE upper(er.reference) = upper(${add(text)})`,
-      );
-      from = `(SELECT id, max(score) AS score, max(tie) AS tie FROM (${hits.join(' UNION ALL ')}) h GROUP BY id) hit
-               JOIN "case" c ON c.id = hit.id`;
-      score = 'least(hit.score, 1)::float8';
-    }
-    const whereSql = where.join(' AND ');
-    const countParams = [...p];
-    const order = text ? 'hit.score DESC, hit.tie DESC, c.case_number' : 'c.updated_at DESC NULLS LAST, c.id';
-    const limit = add(pageSize);
-    const offset = add((page - 1) * pageSize);
-    const { rows } = await client.query(
-      `SELECT c.id, c.case_number, c.first_name, c.last_name, c.father_name, c.other_names, c.sex::text AS sex,
-              c.date_of_birth, c.missing_since, cm.code AS community_code, mu.code AS municipality_code,
-              o.code AS office_code, u.id AS officer_id, u.name AS officer_name,
-              c.fate_status::text AS fate_status, c.workflow_status::text AS workflow_status,
-              c.created_at, c.updated_at, ${score} AS score
-         FROM ${from}
-         JOIN office o ON o.id = c.office_id
-         LEFT JOIN community cm ON cm.id = c.community_id
-         LEFT JOIN municipality mu ON mu.id = c.last_seen_municipality_id
-         LEFT JOIN app_user u ON u.id = c.assigned_officer_id
-        WHERE ${whereSql}
-        ORDER BY ${order}
-        LIMIT ${limit} OFFSET ${offset}`,
-      p,
-    );
-    const total = (await client.query(`SELECT count(*)::int AS total FROM ${from} WHERE ${whereSql}`, countParams))
-      .rows[0].total;
-    await client.query('COMMIT');
-    send(res, 200, {
-      items: rows.map((r) => ({
-        id: r.id,
-        caseNumber: r.case_number,
-        firstName: r.first_name,
-        lastName: r.last_name,
-        fatherName: r.father_name,
-        otherNames: r.other_names,
-        sex: r.sex,
-        dateOfBirth: r.date_of_birth,
-        missingSince: r.missing_since,
-        communityCode: r.community_code,
-        lastSeenMunicipalityCode: r.municipality_code,
-        officeCode: r.office_code,
-        assignedOfficer: r.officer_id ? { id: r.officer_id, name: r.officer_name ?? '' } : null,
-        fateStatus: r.fate_status,
-        workflowStatus: r.workflow_status,
-        createdAt: iso(r.created_at),
-        updatedAt: iso(r.updated_at),
-        score: r.score === null ? null : Math.round(r.score * 1000) / 1000,
-      })),
-      total,
-      page,
-      pageSize,
-    });
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  } finally {
-    client.release();
-  }
+  const query = {
+    page: Math.max(1, Number(q.get('page') ?? 1)),
+    pageSize: Math.min(100, Math.max(1, Number(q.get('pageSize') ?? 20))),
+  };
+  for (const key of ['q', 'fateStatus', 'workflowStatus', 'communityCode', 'municipalityCode', 'officeCode'])
+    if (q.get(key)) query[key] = q.get(key);
+  const scope = actor.role === 'MANAGER' ? { kind: 'all' } : { kind: 'office', officeId: actor.officeId };
+  send(res, 200, await caseSearch.list(scope, query, actor.userId));
 }
 
 async function timeline(req, res, id) {
