@@ -378,6 +378,10 @@ test.describe.serial('hostile input is shown as text, never run', () => {
     });
     expect(login.status(), await login.text()).toBe(401);
 
+    // The case history names the erasure in words.
+    await page.goto(`/cases/${state.caseId}/history`);
+    await expect(page.getByText('Personal data of a relative erased').first()).toBeVisible();
+
     // The family's messages and the contact summaries are replaced too.
     await page.goto(`/cases/${state.caseId}/contacts`);
     await expect(page.getByText('[erased]').first()).toBeVisible();
