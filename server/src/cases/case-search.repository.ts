@@ -92,6 +92,9 @@ interface ListRow {
   score: number | null;
 }
 
+/** How the name candidates are scored: from the vocabulary (with `v`), or by pg_trgm expressions on `c`. */
+type Scoring = { vocabulary: number } | { score: string; tie: string };
+
 /** A row of the page statement: the total on every row; one row of NULLs when the page is empty. */
 type PageRow = { total: number } & { [K in keyof ListRow]: ListRow[K] | null };
 
@@ -137,16 +140,18 @@ function similarWordsCte(words: string): string {
 }
 
 /**
- * Relevance from the vocabulary (`v`) rather than pg_trgm on every candidate's names: the mean
- * over the query words of the best similarity of one of the case's name words; ties go to the
- * shorter names (fewer other words: closer to what was typed).
+ * The scored candidates (`cand` c) by relevance from the vocabulary (`v`) rather than pg_trgm on
+ * every candidate's names: the mean over the query words of the best similarity of one of the
+ * case's name words (a hash join of their words with `v`); ties go to the shorter names (fewer
+ * other words: closer to what was typed).
  */
-function vocabularyScore(wordCount: number): { score: string; tie: string } {
-  return {
-    score: `((SELECT coalesce(sum(b.best), 0) FROM (SELECT max(v.sim) AS best FROM v
-                WHERE v.word = ANY(${NAME_TOKENS}) GROUP BY v.i) b) / ${wordCount})::float8`,
-    tie: `(-length(c.search_text))::float8`,
-  };
+function vocabularyScored(wordCount: number, condition: string): string {
+  return `SELECT b.id, (sum(b.best) / ${wordCount})::float8 AS score, max(b.tie) AS tie, min(b.case_number) AS case_number
+            FROM (SELECT c.id, v.i, max(v.sim) AS best, (-length(c.search_text))::float8 AS tie, c.case_number
+                    FROM cand c CROSS JOIN LATERAL unnest(${NAME_TOKENS}) AS t(word) JOIN v ON v.word = t.word
+                   ${condition ? `WHERE ${condition}` : ''}
+                   GROUP BY c.id, v.i, c.search_text, c.case_number) b
+           GROUP BY b.id`;
 }
 
 @Injectable()
@@ -213,13 +218,14 @@ export class CaseSearchRepository {
       const capped = terms.words.length > 0 && sort === 'relevance' && offset + query.pageSize <= SEARCH_COUNT_CAP;
       // One word (often a surname alone) matches thousands of cases at a million: finding out costs
       // more than ranking the best SEARCH_COUNT_CAP by their words straight away.
-      if (capped && terms.words.length === 1) return this.rankedByWords(client, scope, query, actorUserId, terms, offset);
-      let names: { score: string; tie: string } | null = null;
+      if (capped && terms.words.length === 1)
+        return this.rankedByWords(client, scope, query, actorUserId, terms, offset);
+      let names: Scoring | null = null;
       let ctes = '';
       let candidates = 'SELECT NULL::uuid AS id, NULL::text AS search_text, NULL::text AS case_number WHERE FALSE';
       if (terms.words.length && sort === 'relevance') {
         ctes = similarWordsCte(p.add(terms.words, '::text[]'));
-        names = vocabularyScore(terms.words.length);
+        names = { vocabulary: terms.words.length };
         const matches = terms.words
           .map((_, i) => `${NAME_TOKENS} && (SELECT coalesce(array_agg(word), '{}') FROM v WHERE v.i = ${i + 1})`)
           .join(' AND ');
@@ -228,7 +234,7 @@ export class CaseSearchRepository {
                        ${capped ? `LIMIT ${SEARCH_COUNT_CAP + 1}` : ''}`;
       } else if (terms.words.length) {
         const n = nameScoreSql(terms, p);
-        names = n;
+        names = { score: n.score, tie: n.tie };
         candidates = `SELECT c.id, c.search_text, c.case_number FROM "case" c
                        WHERE c.merged_into_id IS NULL AND ${nameConditionSql(n.refs)} AND ${where}`;
       }
@@ -280,7 +286,7 @@ export class CaseSearchRepository {
         ctes,
         candidates: 'SELECT DISTINCT ON (s.id) s.id, s.search_text, s.case_number FROM stream s',
         countFrom: 'stream',
-        names: vocabularyScore(terms.words.length),
+        names: { vocabulary: terms.words.length },
         capped: false,
         terms,
         p,
@@ -309,7 +315,7 @@ export class CaseSearchRepository {
     ctes?: string;
     candidates: string;
     countFrom?: string;
-    names: { score: string; tie: string } | null;
+    names: Scoring | null;
     capped: boolean;
     terms: SearchTerms;
     p: SqlParams;
@@ -321,10 +327,13 @@ export class CaseSearchRepository {
     const { names, p, sort } = o;
     const specials = `SELECT c.id, s.score, s.tie, c.case_number FROM (${specialHitsSql(o.terms, p).join(' UNION ALL ')}) s
                         JOIN "case" c ON c.id = s.id WHERE ${o.where}`;
-    const scored = names
-      ? `SELECT c.id, ${names.score} AS score, ${names.tie} AS tie, c.case_number FROM cand c
-          ${o.capped ? `WHERE (SELECT count(*) FROM cand) <= ${SEARCH_COUNT_CAP}` : ''} UNION ALL `
-      : '';
+    const onlyUnderCap = o.capped ? `(SELECT count(*) FROM cand) <= ${SEARCH_COUNT_CAP}` : '';
+    const scored = !names
+      ? ''
+      : 'vocabulary' in names
+        ? `${vocabularyScored(names.vocabulary, onlyUnderCap)} UNION ALL `
+        : `SELECT c.id, ${names.score} AS score, ${names.tie} AS tie, c.case_number FROM cand c
+            ${onlyUnderCap ? `WHERE ${onlyUnderCap}` : ''} UNION ALL `;
     const limit = `LIMIT ${p.add(o.pageSize)} OFFSET ${p.add(o.offset)}`;
     const chosen =
       sort === 'relevance'
