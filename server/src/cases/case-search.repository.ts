@@ -188,9 +188,10 @@ export class CaseSearchRepository {
    * - without `q`, the total is exact; the partial indexes of 20261127112000_case_list_search_indexes
    *   serve the common filters and the default order;
    * - with `q`, the name hits (case-filters.ts) are found and ranked once for the page and the total.
-   *   Ordered by relevance, at most SEARCH_COUNT_CAP + 1 of them are taken: when there are more
-   *   (a common surname alone), the page is ranked among the SEARCH_COUNT_CAP cases holding the
-   *   most similar name words (exact spellings first), and the total says "at least" that many
+   *   Ordered by relevance (first pages), one- and two-word queries take the cases holding the
+   *   most similar name words first (exact spellings first, rankedByWords()), longer ones all the
+   *   hits up to SEARCH_COUNT_CAP + 1; when there are more (a common surname alone), the page is
+   *   ranked among the first SEARCH_COUNT_CAP and the total says "at least" that many
    *   (`totalIsLowerBound`) instead of ranking and counting tens of thousands of cases.
    */
   async list(scope: CaseScope, query: CaseListQuery, actorUserId: string | undefined): Promise<CasePage> {
@@ -216,9 +217,10 @@ export class CaseSearchRepository {
         return toPage(rows, query, false);
       }
       const capped = terms.words.length > 0 && sort === 'relevance' && offset + query.pageSize <= SEARCH_COUNT_CAP;
-      // One word (often a surname alone) matches thousands of cases at a million: finding out costs
-      // more than ranking the best SEARCH_COUNT_CAP by their words straight away.
-      if (capped && terms.words.length === 1)
+      // One word (often a surname alone) or two match thousands of cases at a million: finding out
+      // costs more than taking the best SEARCH_COUNT_CAP by their words straight away (at 1M, p95
+      // of the PostgreSQL time 59 ms instead of 129 ms for two words).
+      if (capped && terms.words.length <= 2)
         return this.rankedByWords(client, scope, query, actorUserId, terms, offset);
       let names: Scoring | null = null;
       let ctes = '';
