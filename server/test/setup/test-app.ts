@@ -34,19 +34,32 @@ export class ApiClient {
 
   constructor(private readonly app: NestFastifyApplication) {}
 
-  async request<T = any>(method: string, url: string, body?: unknown, options: RequestOptions = {}): Promise<HttpResult<T>> {
+  async request<T = any>(
+    method: string,
+    url: string,
+    body?: unknown,
+    options: RequestOptions = {},
+  ): Promise<HttpResult<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (this.cookie) headers.cookie = this.cookie;
-    if (this.csrfToken && !['GET', 'HEAD'].includes(method) && !('x-csrf-token' in headers)) headers['x-csrf-token'] = this.csrfToken;
+    if (this.csrfToken && !['GET', 'HEAD'].includes(method) && !('x-csrf-token' in headers))
+      headers['x-csrf-token'] = this.csrfToken;
     let payload: string | Buffer | undefined = options.payload;
     if (body !== undefined && payload === undefined) {
       payload = JSON.stringify(body);
       headers['content-type'] ??= 'application/json';
     }
     const query = options.query
-      ? Object.fromEntries(Object.entries(options.query).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]))
+      ? Object.fromEntries(
+          Object.entries(options.query)
+            .filter(([, v]) => v !== undefined)
+            .map(([k, v]) => [k, String(v)]),
+        )
       : undefined;
-    const res = await this.app.getHttpAdapter().getInstance().inject({ method: method as 'GET', url, headers, payload, query });
+    const res = await this.app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({ method: method as 'GET', url, headers, payload, query });
     const setCookie = res.headers['set-cookie'];
     for (const c of [setCookie ?? []].flat()) {
       const [pair] = c.split(';');
@@ -92,7 +105,11 @@ export interface TestApp {
   /** An anonymous client. */
   client(): ApiClient;
   /** Creates a staff user directly in the database (password TEST_PASSWORD). */
-  createUser(role: Exclude<Role, 'FAMILY'>, officeCode?: string | null, extra?: { email?: string; name?: string }): Promise<{ id: string; email: string }>;
+  createUser(
+    role: Exclude<Role, 'FAMILY'>,
+    officeCode?: string | null,
+    extra?: { email?: string; name?: string },
+  ): Promise<{ id: string; email: string }>;
   /** Creates a user with that role (and office) and returns a signed-in client. */
   signedIn(role: Exclude<Role, 'FAMILY'>, officeCode?: string | null): Promise<ApiClient>;
   close(): Promise<void>;
@@ -100,11 +117,21 @@ export interface TestApp {
 
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, DB_POOL_SIZE: '5', AUTH_RATE_LIMIT_PER_MINUTE: '10000', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: database.url,
+    DB_POOL_SIZE: '5',
+    AUTH_RATE_LIMIT_PER_MINUTE: '10000',
+    ...env,
+  });
   const app = await createApp(config, { logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent') });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const pool = new pg.Pool({ connectionString: database.url, max: 3 });
+  // A connection still closing when the database is dropped gets "terminating connection due to
+  // administrator command"; unheard, the pool would rethrow it as an uncaught exception.
+  pool.on('error', () => undefined);
   testPasswordHash ??= hashPassword(TEST_PASSWORD);
 
   const createUser: TestApp['createUser'] = async (role, officeCode = null, extra = {}) => {

@@ -30,6 +30,20 @@ export async function createTestDatabase(opts: { empty?: boolean } = {}): Promis
   return {
     url: databaseUrl(adminUrl, name),
     name,
-    drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`)).then(() => {}),
+    drop: () =>
+      admin(async (c) => {
+        // pg's Pool.end() resolves before its connections have closed on the server. Wait (briefly)
+        // for them to go, so that FORCE only has to end connections a test left open: a connection
+        // it kills while closing reports an error nobody listens to any more.
+        for (let i = 0; i < 40; i++) {
+          const { rows } = await c.query<{ n: number }>(
+            'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+            [name],
+          );
+          if (rows[0].n === 0) break;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
+      }),
   };
 }
