@@ -37,9 +37,23 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 
 if (force || mtime('server/src/generated/prisma/client.ts') < mtime('prisma/schema.prisma')) {
   // `prisma generate` needs no engine binary, but the CLI insists that the variable is set.
-  run('prisma client', bin('prisma'), ['generate'], { PRISMA_SCHEMA_ENGINE_BINARY: '/bin/false', PRISMA_HIDE_UPDATE_MESSAGE: '1' });
+  run('prisma client', bin('prisma'), ['generate'], {
+    PRISMA_SCHEMA_ENGINE_BINARY: '/bin/false',
+    PRISMA_HIDE_UPDATE_MESSAGE: '1',
+  });
 }
 run('server', bin('tsc'), ['-b', 'server', ...(force ? ['--force'] : [])]);
-if (force || mtime('client/dist/index.html') < newest(['client/src', 'client/index.html', 'client/family.html', 'client/vite.config.ts', 'contracts/src', 'client/public'])) {
+if (
+  force ||
+  mtime('client/dist/index.html') <
+    newest([
+      'client/src',
+      'client/index.html',
+      'client/family.html',
+      'client/vite.config.ts',
+      'contracts/src',
+      'client/public',
+    ])
+) {
   run('client', bin('vite'), ['build', 'client', '--logLevel', 'warn']);
 }

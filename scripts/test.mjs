@@ -223,6 +223,7 @@ async function main() {
       (() =>
         check('lint', [
           () => run(bin('eslint'), ['--max-warnings=0', '--cache', '--cache-location', '.tmp/eslintcache', '.']),
+          () => run(bin('prettier'), ['--check', '--log-level', 'warn', '.']),
         ])),
     wanted('unit') &&
       (() => counted('unit', path.join(tmp, 'unit.json'), vitest('unit', ['unit', 'client']), vitestCounts)),

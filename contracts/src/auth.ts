@@ -17,7 +17,15 @@ export const EmailSchema = z
   .transform((v) => v.toLowerCase());
 
 export const LoginRequestSchema = z
-  .object({ email: z.string().trim().min(1, 'Required').max(254).transform((v) => v.toLowerCase()), password: z.string().min(1, 'Required').max(PASSWORD_MAX_LENGTH) })
+  .object({
+    email: z
+      .string()
+      .trim()
+      .min(1, 'Required')
+      .max(254)
+      .transform((v) => v.toLowerCase()),
+    password: z.string().min(1, 'Required').max(PASSWORD_MAX_LENGTH),
+  })
   .meta({ id: 'LoginRequest' });
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 

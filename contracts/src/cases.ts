@@ -266,11 +266,14 @@ export const CaseListItemSchema = z
 export type CaseListItem = z.infer<typeof CaseListItemSchema>;
 export const CasePageSchema = pageOf(CaseListItemSchema)
   .extend({
-    totalIsLowerBound: z.boolean().default(false).meta({
-      description:
-        'True when `total` is a lower bound ("at least"): a name search whose exact matches fill the page counts ' +
-        'at most 1,000 of them and leaves near spellings uncounted',
-    }),
+    totalIsLowerBound: z
+      .boolean()
+      .default(false)
+      .meta({
+        description:
+          'True when `total` is a lower bound ("at least"): a name search whose exact matches fill the page counts ' +
+          'at most 1,000 of them and leaves near spellings uncounted',
+      }),
   })
   .meta({ id: 'CasePage' });
 export type CasePage = z.output<typeof CasePageSchema>;

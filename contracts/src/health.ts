@@ -9,7 +9,11 @@ export const ReadyResponseSchema = z
   .object({
     status: z.enum(['ready', 'unavailable']),
     version: z.string(),
-    database: z.object({ reachable: z.boolean(), migrationsApplied: z.boolean(), pendingMigrations: z.array(z.string()) }),
+    database: z.object({
+      reachable: z.boolean(),
+      migrationsApplied: z.boolean(),
+      pendingMigrations: z.array(z.string()),
+    }),
   })
   .meta({ id: 'ReadyResponse' });
 export type ReadyResponse = z.infer<typeof ReadyResponseSchema>;

@@ -64,7 +64,16 @@ const CASEWORK: Permission[] = [
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  ADMIN: ['session.self', 'account.self', 'reference.read', 'reference.manage', 'user.read', 'user.manage', 'audit.read', 'report.read'],
+  ADMIN: [
+    'session.self',
+    'account.self',
+    'reference.read',
+    'reference.manage',
+    'user.read',
+    'user.manage',
+    'audit.read',
+    'report.read',
+  ],
   MANAGER: [
     'session.self',
     'account.self',

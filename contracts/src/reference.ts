@@ -1,10 +1,17 @@
 import { z } from 'zod';
 import { OfficeHoursSchema } from './offices.js';
 
-export const LocalizedNamesSchema = z.object({ sq: z.string(), srLatn: z.string(), srCyrl: z.string(), en: z.string() });
+export const LocalizedNamesSchema = z.object({
+  sq: z.string(),
+  srLatn: z.string(),
+  srCyrl: z.string(),
+  en: z.string(),
+});
 export type LocalizedNames = z.infer<typeof LocalizedNamesSchema>;
 
-export const ReferenceItemSchema = z.object({ code: z.string(), names: LocalizedNamesSchema }).meta({ id: 'ReferenceItem' });
+export const ReferenceItemSchema = z
+  .object({ code: z.string(), names: LocalizedNamesSchema })
+  .meta({ id: 'ReferenceItem' });
 export type ReferenceItem = z.infer<typeof ReferenceItemSchema>;
 export const ReferenceListSchema = z.array(ReferenceItemSchema).meta({ id: 'ReferenceList' });
 

@@ -14,7 +14,14 @@ export class AppModule {
   static register(config: Config, extra: ModuleMetadata['imports'] = []): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.register(config), DatabaseModule, HealthModule, OpenApiModule, ...FEATURE_MODULES, ...extra],
+      imports: [
+        ConfigModule.register(config),
+        DatabaseModule,
+        HealthModule,
+        OpenApiModule,
+        ...FEATURE_MODULES,
+        ...extra,
+      ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

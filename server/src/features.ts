@@ -15,4 +15,19 @@ import { RelativesModule } from './relatives/relatives.module.js';
 import { UsersModule } from './users/users.module.js';
 
 // Feature modules, one per folder. Each new feature adds its module here.
-export const FEATURE_MODULES: Type[] = [AuditModule, AuthModule, UsersModule, ReferenceModule, NotificationsModule, FamilyModule, CasesModule, RelativesModule, ContactsModule, ReferralsModule, AttachmentsModule, ReportsModule, ExportsModule, ImportsModule];
+export const FEATURE_MODULES: Type[] = [
+  AuditModule,
+  AuthModule,
+  UsersModule,
+  ReferenceModule,
+  NotificationsModule,
+  FamilyModule,
+  CasesModule,
+  RelativesModule,
+  ContactsModule,
+  ReferralsModule,
+  AttachmentsModule,
+  ReportsModule,
+  ExportsModule,
+  ImportsModule,
+];

@@ -142,11 +142,10 @@ export function createRoutes(i18n: I18n): RouteObject[] {
                 },
                 {
                   path: 'admin/users',
-                  lazy: lazyPage(
-                    i18n,
-                    () => import('@/features/users/routes/users-route').then((m) => m.UsersRoute),
-                    ['users', 'auth'],
-                  ),
+                  lazy: lazyPage(i18n, () => import('@/features/users/routes/users-route').then((m) => m.UsersRoute), [
+                    'users',
+                    'auth',
+                  ]),
                 },
                 {
                   path: 'admin/offices',
@@ -158,11 +157,10 @@ export function createRoutes(i18n: I18n): RouteObject[] {
                 },
                 {
                   path: 'admin/audit',
-                  lazy: lazyPage(
-                    i18n,
-                    () => import('@/features/audit/routes/audit-route').then((m) => m.AuditRoute),
-                    ['audit', 'auth'],
-                  ),
+                  lazy: lazyPage(i18n, () => import('@/features/audit/routes/audit-route').then((m) => m.AuditRoute), [
+                    'audit',
+                    'auth',
+                  ]),
                 },
                 { path: '*', handle: { public: true } satisfies AuthRouteHandle, Component: NotFoundRoute },
               ],

@@ -16,12 +16,17 @@ export function diffChanges<T extends object>(
     const from = normalise(before[key]);
     const to = normalise(after[key]);
     if (JSON.stringify(from) === JSON.stringify(to)) continue;
-    changes[key] = options.sensitive?.includes(key) ? { from: from == null ? null : MASK, to: to == null ? null : MASK } : { from, to };
+    changes[key] = options.sensitive?.includes(key)
+      ? { from: from == null ? null : MASK, to: to == null ? null : MASK }
+      : { from, to };
   }
   return changes;
 }
 
 /** The values of a newly created record, masked like changes. */
-export function creationChanges(record: Record<string, unknown>, options: { sensitive?: readonly string[] } = {}): Changes {
+export function creationChanges(
+  record: Record<string, unknown>,
+  options: { sensitive?: readonly string[] } = {},
+): Changes {
   return diffChanges({} as Record<string, unknown>, record, options);
 }

@@ -1,5 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
-import { AuditPageSchema, AuditQuerySchema, type AuditEntryResponse, type AuditQuery, type Page } from '@mprc/contracts';
+import {
+  AuditPageSchema,
+  AuditQuerySchema,
+  type AuditEntryResponse,
+  type AuditQuery,
+  type Page,
+} from '@mprc/contracts';
 import { RequirePermission } from '../common/auth/access.decorators.js';
 import { ApiDoc } from '../common/http/api-doc.js';
 import { ZQuery } from '../common/http/zod-pipe.js';

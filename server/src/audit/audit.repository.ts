@@ -10,14 +10,24 @@ const endOfDay = (v: string) => (v.length === 10 ? new Date(`${v}T23:59:59.999Z`
 export class AuditRepository {
   constructor(private readonly db: DatabaseService) {}
 
-  async list(query: AuditQuery, restrictTo?: { entityType: string; entityIds: string[] }): Promise<Page<AuditEntryResponse>> {
+  async list(
+    query: AuditQuery,
+    restrictTo?: { entityType: string; entityIds: string[] },
+  ): Promise<Page<AuditEntryResponse>> {
     const where: Prisma.AuditEntryWhereInput = {
       ...(query.actorId ? { actorId: query.actorId } : {}),
       ...(query.entityType ? { entityType: query.entityType } : {}),
       ...(query.entityId ? { entityId: query.entityId } : {}),
-      ...(query.action ? { action: query.action.endsWith('*') ? { startsWith: query.action.slice(0, -1) } : query.action } : {}),
+      ...(query.action
+        ? { action: query.action.endsWith('*') ? { startsWith: query.action.slice(0, -1) } : query.action }
+        : {}),
       ...(query.from || query.to
-        ? { at: { ...(query.from ? { gte: new Date(query.from) } : {}), ...(query.to ? { lte: endOfDay(query.to) } : {}) } }
+        ? {
+            at: {
+              ...(query.from ? { gte: new Date(query.from) } : {}),
+              ...(query.to ? { lte: endOfDay(query.to) } : {}),
+            },
+          }
         : {}),
       ...(restrictTo ? { entityType: restrictTo.entityType, entityId: { in: restrictTo.entityIds } } : {}),
     };

@@ -25,8 +25,9 @@ export class AuditService {
 
   async record(tx: Tx | null, actor: AuditActor | null, meta: RequestMeta | null, input: AuditInput): Promise<void> {
     const client = tx ?? this.db.prisma;
-    const details: Record<string, unknown> | undefined =
-      actor?.relativeId ? { ...input.details, relativeId: actor.relativeId } : input.details;
+    const details: Record<string, unknown> | undefined = actor?.relativeId
+      ? { ...input.details, relativeId: actor.relativeId }
+      : input.details;
     await client.auditEntry.create({
       data: {
         actorId: actor?.userId ?? null,
@@ -36,7 +37,8 @@ export class AuditService {
         entityId: input.entityId ?? null,
         ip: meta?.ip ?? null,
         requestId: meta?.requestId ?? null,
-        changes: input.changes && Object.keys(input.changes).length ? (input.changes as Prisma.InputJsonValue) : undefined,
+        changes:
+          input.changes && Object.keys(input.changes).length ? (input.changes as Prisma.InputJsonValue) : undefined,
         details: details && Object.keys(details).length ? (details as Prisma.InputJsonValue) : undefined,
       },
       select: { id: true },

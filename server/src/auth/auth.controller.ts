@@ -37,7 +37,11 @@ export class AuthController {
   @Public()
   @RouteConfig(AUTH_RATE_LIMIT)
   @ApiDoc({ summary: 'Sign in (staff)', response: SessionResponseSchema, status: 200, tags: ['auth'] })
-  login(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @ZBody(LoginRequestSchema) body: LoginRequest): Promise<SessionResponse> {
+  login(
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @ZBody(LoginRequestSchema) body: LoginRequest,
+  ): Promise<SessionResponse> {
     return this.auth.login(req, reply, body);
   }
 
@@ -52,7 +56,11 @@ export class AuthController {
   @HttpCode(204)
   @AllowMfaPending('session.self')
   @ApiDoc({ summary: 'Sign out: the session ends on the server', status: 204, tags: ['auth'] })
-  logout(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @CurrentActor() actor: Actor): Promise<void> {
+  logout(
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @CurrentActor() actor: Actor,
+  ): Promise<void> {
     return this.auth.logout(req, reply, actor);
   }
 
@@ -60,14 +68,27 @@ export class AuthController {
   @HttpCode(200)
   @AllowMfaPending('account.self')
   @RouteConfig(AUTH_RATE_LIMIT)
-  @ApiDoc({ summary: 'Second sign-in step: a TOTP code or a recovery code', response: SessionResponseSchema, status: 200, tags: ['auth'] })
-  verifyMfa(@Req() req: FastifyRequest, @CurrentActor() actor: Actor, @ZBody(MfaVerifyRequestSchema) body: MfaVerifyRequest): Promise<SessionResponse> {
+  @ApiDoc({
+    summary: 'Second sign-in step: a TOTP code or a recovery code',
+    response: SessionResponseSchema,
+    status: 200,
+    tags: ['auth'],
+  })
+  verifyMfa(
+    @Req() req: FastifyRequest,
+    @CurrentActor() actor: Actor,
+    @ZBody(MfaVerifyRequestSchema) body: MfaVerifyRequest,
+  ): Promise<SessionResponse> {
     return this.auth.verifyMfa(req, actor, body.code);
   }
 
   @Post('mfa/enrollment')
   @AllowMfaPending('account.self')
-  @ApiDoc({ summary: 'Start enrolling an authenticator app (secret and otpauth URL for the QR code)', response: MfaEnrollmentSchema, tags: ['auth'] })
+  @ApiDoc({
+    summary: 'Start enrolling an authenticator app (secret and otpauth URL for the QR code)',
+    response: MfaEnrollmentSchema,
+    tags: ['auth'],
+  })
   startEnrollment(@Req() req: FastifyRequest, @CurrentActor() actor: Actor): Promise<MfaEnrollment> {
     return this.auth.startMfaEnrollment(req, actor);
   }
@@ -75,8 +96,17 @@ export class AuthController {
   @Post('mfa/enrollment/confirm')
   @HttpCode(200)
   @AllowMfaPending('account.self')
-  @ApiDoc({ summary: 'Confirm enrolment with a code; returns ten one-time recovery codes', response: MfaRecoveryCodesSchema, status: 200, tags: ['auth'] })
-  confirmEnrollment(@Req() req: FastifyRequest, @CurrentActor() actor: Actor, @ZBody(MfaVerifyRequestSchema) body: MfaVerifyRequest): Promise<MfaRecoveryCodes> {
+  @ApiDoc({
+    summary: 'Confirm enrolment with a code; returns ten one-time recovery codes',
+    response: MfaRecoveryCodesSchema,
+    status: 200,
+    tags: ['auth'],
+  })
+  confirmEnrollment(
+    @Req() req: FastifyRequest,
+    @CurrentActor() actor: Actor,
+    @ZBody(MfaVerifyRequestSchema) body: MfaVerifyRequest,
+  ): Promise<MfaRecoveryCodes> {
     return this.auth.confirmMfaEnrollment(req, actor, body.code);
   }
 
@@ -84,7 +114,11 @@ export class AuthController {
   @HttpCode(204)
   @RequirePermission('account.self')
   @ApiDoc({ summary: 'Remove the authenticator (needs the password)', status: 204, tags: ['auth'] })
-  disableMfa(@Req() req: FastifyRequest, @CurrentActor() actor: Actor, @ZBody(z.object({ password: z.string().min(1, 'Required') })) body: { password: string }): Promise<void> {
+  disableMfa(
+    @Req() req: FastifyRequest,
+    @CurrentActor() actor: Actor,
+    @ZBody(z.object({ password: z.string().min(1, 'Required') })) body: { password: string },
+  ): Promise<void> {
     return this.auth.disableMfa(req, actor, body.password);
   }
 
@@ -92,7 +126,11 @@ export class AuthController {
   @HttpCode(204)
   @RequirePermission('account.self')
   @ApiDoc({ summary: 'Change my password (other sessions end)', status: 204, tags: ['auth'] })
-  changePassword(@Req() req: FastifyRequest, @CurrentActor() actor: Actor, @ZBody(ChangePasswordRequestSchema) body: ChangePasswordRequest): Promise<void> {
+  changePassword(
+    @Req() req: FastifyRequest,
+    @CurrentActor() actor: Actor,
+    @ZBody(ChangePasswordRequestSchema) body: ChangePasswordRequest,
+  ): Promise<void> {
     return this.auth.changePassword(req, actor, body);
   }
 
@@ -100,8 +138,15 @@ export class AuthController {
   @HttpCode(204)
   @Public()
   @RouteConfig(AUTH_RATE_LIMIT)
-  @ApiDoc({ summary: 'Set a new password with a one-time reset code from an administrator', status: 204, tags: ['auth'] })
-  resetPassword(@Req() req: FastifyRequest, @ZBody(ResetPasswordRequestSchema) body: ResetPasswordRequest): Promise<void> {
+  @ApiDoc({
+    summary: 'Set a new password with a one-time reset code from an administrator',
+    status: 204,
+    tags: ['auth'],
+  })
+  resetPassword(
+    @Req() req: FastifyRequest,
+    @ZBody(ResetPasswordRequestSchema) body: ResetPasswordRequest,
+  ): Promise<void> {
     return this.auth.resetPassword(req, body);
   }
 }

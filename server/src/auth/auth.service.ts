@@ -79,7 +79,11 @@ export class AuthService {
         return { failed: true } as const;
       }
       await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-      await this.audit.record(tx, { userId: user.id, role: user.role }, meta, { action: 'auth.login', entityType: 'User', entityId: user.id });
+      await this.audit.record(tx, { userId: user.id, role: user.role }, meta, {
+        action: 'auth.login',
+        entityType: 'User',
+        entityId: user.id,
+      });
       return { user } as const;
     });
     if ('locked' in outcome) throw this.throttle.lockedOut(outcome.locked!);
@@ -87,7 +91,11 @@ export class AuthService {
     const user = outcome.user;
     const enrolled = !!user.mfaEnabledAt;
     const mfaEnrollmentRequired = !enrolled && this.config.MFA_REQUIRED_ROLES.includes(user.role);
-    const session = await this.sessions.create(request, { userId: user.id, role: user.role, mfaPending: enrolled || mfaEnrollmentRequired });
+    const session = await this.sessions.create(request, {
+      userId: user.id,
+      role: user.role,
+      mfaPending: enrolled || mfaEnrollmentRequired,
+    });
     this.sessions.setCookie(reply, session);
     return this.sessionResponse(this.toSessionUser(user), session.csrfToken, session.expiresAt, {
       mfaRequired: enrolled,
@@ -113,7 +121,11 @@ export class AuthService {
   async logout(request: FastifyRequest, reply: FastifyReply, actor: Actor): Promise<void> {
     await this.sessions.revoke(actor.sessionId);
     this.sessions.clearCookie(reply);
-    await this.audit.record(null, actor, requestMeta(request), { action: 'auth.logout', entityType: actor.kind === 'staff' ? 'User' : 'Relative', entityId: actor.userId ?? actor.relativeId });
+    await this.audit.record(null, actor, requestMeta(request), {
+      action: 'auth.logout',
+      entityType: actor.kind === 'staff' ? 'User' : 'Relative',
+      entityId: actor.userId ?? actor.relativeId,
+    });
   }
 
   async verifyMfa(request: FastifyRequest, actor: Actor, code: string): Promise<SessionResponse> {
@@ -131,7 +143,10 @@ export class AuthService {
         const h = hashRecoveryCode(code);
         if (user.recoveryCodeHashes.includes(h)) {
           passed = usedRecovery = true;
-          await tx.user.update({ where: { id: user.id }, data: { recoveryCodeHashes: user.recoveryCodeHashes.filter((x) => x !== h) } });
+          await tx.user.update({
+            where: { id: user.id },
+            data: { recoveryCodeHashes: user.recoveryCodeHashes.filter((x) => x !== h) },
+          });
         }
       }
       await this.throttle.record(tx, key, passed, meta.ip);
@@ -150,13 +165,20 @@ export class AuthService {
   }
 
   async startMfaEnrollment(request: FastifyRequest, actor: Actor): Promise<MfaEnrollment> {
-    const user = await this.db.prisma.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { email: true, mfaEnabledAt: true } });
+    const user = await this.db.prisma.user.findUniqueOrThrow({
+      where: { id: actor.userId },
+      select: { email: true, mfaEnabledAt: true },
+    });
     if (user.mfaEnabledAt) throw new AppError('CONFLICT', 'An authenticator is already enrolled; remove it first');
     const secret = newTotpSecret();
     // Held until confirmed with a valid code; only then is MFA switched on.
     await this.db.transaction(async (tx) => {
       await tx.user.update({ where: { id: actor.userId }, data: { mfaSecret: secret } });
-      await this.audit.record(tx, actor, requestMeta(request), { action: 'auth.mfa.enrollment_started', entityType: 'User', entityId: actor.userId });
+      await this.audit.record(tx, actor, requestMeta(request), {
+        action: 'auth.mfa.enrollment_started',
+        entityType: 'User',
+        entityId: actor.userId,
+      });
     });
     return { secret, otpauthUrl: totpUri(user.email, secret) };
   }
@@ -164,7 +186,10 @@ export class AuthService {
   async confirmMfaEnrollment(request: FastifyRequest, actor: Actor, code: string): Promise<MfaRecoveryCodes> {
     const codes = newRecoveryCodes();
     await this.db.transaction(async (tx) => {
-      const user = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { mfaSecret: true, mfaEnabledAt: true } });
+      const user = await tx.user.findUniqueOrThrow({
+        where: { id: actor.userId },
+        select: { mfaSecret: true, mfaEnabledAt: true },
+      });
       if (user.mfaEnabledAt) throw new AppError('CONFLICT', 'An authenticator is already enrolled');
       if (!user.mfaSecret) throw new AppError('CONFLICT', 'Start the enrolment first');
       if (!checkTotp(code, user.mfaSecret)) throw AppError.field('code', 'The code is not valid', 'invalid_code');
@@ -172,7 +197,11 @@ export class AuthService {
         where: { id: actor.userId },
         data: { mfaEnabledAt: new Date(), recoveryCodeHashes: codes.map(hashRecoveryCode) },
       });
-      await this.audit.record(tx, actor, requestMeta(request), { action: 'auth.mfa.enabled', entityType: 'User', entityId: actor.userId });
+      await this.audit.record(tx, actor, requestMeta(request), {
+        action: 'auth.mfa.enabled',
+        entityType: 'User',
+        entityId: actor.userId,
+      });
     });
     // Proving possession of the authenticator completes this session's second step.
     await this.sessions.completeMfa(actor.sessionId);
@@ -181,11 +210,20 @@ export class AuthService {
 
   async disableMfa(request: FastifyRequest, actor: Actor, password: string): Promise<void> {
     const user = await this.db.prisma.user.findUniqueOrThrow({ where: { id: actor.userId }, select: userSelect });
-    if (!(await verifyPassword(user.passwordHash, password))) throw AppError.field('password', 'The password is not correct');
-    if (this.config.MFA_REQUIRED_ROLES.includes(user.role)) throw new AppError('FORBIDDEN', 'Your role must use a second factor');
+    if (!(await verifyPassword(user.passwordHash, password)))
+      throw AppError.field('password', 'The password is not correct');
+    if (this.config.MFA_REQUIRED_ROLES.includes(user.role))
+      throw new AppError('FORBIDDEN', 'Your role must use a second factor');
     await this.db.transaction(async (tx) => {
-      await tx.user.update({ where: { id: user.id }, data: { mfaEnabledAt: null, mfaSecret: null, recoveryCodeHashes: [] } });
-      await this.audit.record(tx, actor, requestMeta(request), { action: 'auth.mfa.disabled', entityType: 'User', entityId: user.id });
+      await tx.user.update({
+        where: { id: user.id },
+        data: { mfaEnabledAt: null, mfaSecret: null, recoveryCodeHashes: [] },
+      });
+      await this.audit.record(tx, actor, requestMeta(request), {
+        action: 'auth.mfa.disabled',
+        entityType: 'User',
+        entityId: user.id,
+      });
     });
   }
 
@@ -215,17 +253,34 @@ export class AuthService {
       await this.throttle.lock(tx, key);
       const retryAfter = await this.throttle.retryAfterSeconds(tx, key);
       if (retryAfter > 0) return { locked: retryAfter };
-      const user = await tx.user.findUnique({ where: { email: body.email }, select: { ...userSelect, resetCodeHash: true, resetCodeExpiresAt: true } });
-      const valid = !!user && user.isActive && user.resetCodeHash === codeHash && !!user.resetCodeExpiresAt && user.resetCodeExpiresAt > new Date();
+      const user = await tx.user.findUnique({
+        where: { email: body.email },
+        select: { ...userSelect, resetCodeHash: true, resetCodeExpiresAt: true },
+      });
+      const valid =
+        !!user &&
+        user.isActive &&
+        user.resetCodeHash === codeHash &&
+        !!user.resetCodeExpiresAt &&
+        user.resetCodeExpiresAt > new Date();
       await this.throttle.record(tx, key, valid, meta.ip);
       if (!valid || !user) {
-        await this.audit.record(tx, null, meta, { action: 'user.password_reset.failed', entityType: 'User', entityId: user?.id });
+        await this.audit.record(tx, null, meta, {
+          action: 'user.password_reset.failed',
+          entityType: 'User',
+          entityId: user?.id,
+        });
         return { invalid: true };
       }
       assertPasswordAllowed(body.newPassword, 'newPassword', [user.email, user.name]);
       await tx.user.update({
         where: { id: user.id },
-        data: { passwordHash: await hashPassword(body.newPassword), passwordChangedAt: new Date(), resetCodeHash: null, resetCodeExpiresAt: null },
+        data: {
+          passwordHash: await hashPassword(body.newPassword),
+          passwordChangedAt: new Date(),
+          resetCodeHash: null,
+          resetCodeExpiresAt: null,
+        },
       });
       await this.sessions.revokeAllForUser(user.id, undefined, tx);
       await this.audit.record(tx, { userId: user.id, role: user.role }, meta, {
@@ -236,11 +291,26 @@ export class AuthService {
       return { ok: true };
     });
     if ('locked' in result) throw this.throttle.lockedOut(result.locked!);
-    if ('invalid' in result) throw AppError.field('resetCode', 'The reset code is not valid or has expired', 'invalid_code');
+    if ('invalid' in result)
+      throw AppError.field('resetCode', 'The reset code is not valid or has expired', 'invalid_code');
   }
 
-  private toSessionUser(user: { id: string; email: string; name: string; role: SessionUser['role']; mfaEnabledAt: Date | null; office: { code: string } | null }): SessionUser {
-    return { id: user.id, email: user.email, name: user.name, role: user.role, officeCode: user.office?.code ?? null, mfaEnabled: !!user.mfaEnabledAt };
+  private toSessionUser(user: {
+    id: string;
+    email: string;
+    name: string;
+    role: SessionUser['role'];
+    mfaEnabledAt: Date | null;
+    office: { code: string } | null;
+  }): SessionUser {
+    return {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      officeCode: user.office?.code ?? null,
+      mfaEnabled: !!user.mfaEnabledAt,
+    };
   }
 
   private sessionResponse(
@@ -249,7 +319,13 @@ export class AuthService {
     expiresAt: Date,
     flags: { mfaRequired: boolean; mfaEnrollmentRequired: boolean },
   ): SessionResponse {
-    return { user, csrfToken, ...flags, idleTimeoutMinutes: this.sessions.idleMinutes(), expiresAt: expiresAt.toISOString() };
+    return {
+      user,
+      csrfToken,
+      ...flags,
+      idleTimeoutMinutes: this.sessions.idleMinutes(),
+      expiresAt: expiresAt.toISOString(),
+    };
   }
 }
 

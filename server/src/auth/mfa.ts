@@ -7,7 +7,8 @@ export const MFA_ISSUER = 'MPRC';
 
 export const newTotpSecret = (): string => authenticator.generateSecret(20);
 export const totpUri = (email: string, secret: string): string => authenticator.keyuri(email, MFA_ISSUER, secret);
-export const checkTotp = (code: string, secret: string): boolean => /^\d{6}$/.test(code) && authenticator.check(code, secret);
+export const checkTotp = (code: string, secret: string): boolean =>
+  /^\d{6}$/.test(code) && authenticator.check(code, secret);
 /** For tests and tools: the current code of a secret. */
 export const currentTotp = (secret: string): string => authenticator.generate(secret);
 

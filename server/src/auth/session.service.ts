@@ -116,7 +116,10 @@ export class SessionService extends SessionResolver {
     owner: { userId?: string; relativeId?: string; role: Role; mfaPending?: boolean },
   ): Promise<NewSession> {
     const previous = request.cookies?.[SESSION_COOKIE];
-    if (previous) await this.db.pool.query('UPDATE session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [hashToken(previous)]);
+    if (previous)
+      await this.db.pool.query('UPDATE session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [
+        hashToken(previous),
+      ]);
     const token = randomBytes(32).toString('base64url');
     const id = hashToken(token);
     const csrfToken = randomBytes(24).toString('base64url');
@@ -137,7 +140,8 @@ export class SessionService extends SessionResolver {
       ],
     );
     // Opportunistic clean-up of long-dead sessions; cheap with the expires_at index.
-    if (Math.random() < 0.05) await this.db.pool.query(`DELETE FROM session WHERE expires_at < now() - interval '7 days'`);
+    if (Math.random() < 0.05)
+      await this.db.pool.query(`DELETE FROM session WHERE expires_at < now() - interval '7 days'`);
     return { token, id, csrfToken, expiresAt };
   }
 
@@ -152,7 +156,12 @@ export class SessionService extends SessionResolver {
   }
 
   clearCookie(reply: FastifyReply): void {
-    void reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: this.config.cookieSecure });
+    void reply.clearCookie(SESSION_COOKIE, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.cookieSecure,
+    });
   }
 
   async revoke(sessionId: string): Promise<void> {
@@ -164,7 +173,11 @@ export class SessionService extends SessionResolver {
   }
 
   /** Ends every session of a user (deactivation, password change), except optionally one. */
-  async revokeAllForUser(userId: string, exceptSessionId?: string, tx?: { $executeRaw: DatabaseService['prisma']['$executeRaw'] }): Promise<void> {
+  async revokeAllForUser(
+    userId: string,
+    exceptSessionId?: string,
+    tx?: { $executeRaw: DatabaseService['prisma']['$executeRaw'] },
+  ): Promise<void> {
     const client = tx ?? this.db.prisma;
     await client.$executeRaw`UPDATE session SET revoked_at = now()
       WHERE user_id = ${userId}::uuid AND revoked_at IS NULL AND id <> ${exceptSessionId ?? ''}`;

@@ -10,10 +10,14 @@ runCli('audit:verify', () =>
     try {
       const result = await verifyAuditChain(client);
       if (result.firstBroken) {
-        const what = { hash: 'its content does not match its hash', link: 'it does not link to the entry before it', gap: 'the entry before it is missing' }[
-          result.firstBroken.reason
-        ];
-        throw new Error(`audit trail broken at entry ${result.firstBroken.seq}: ${what} (${result.entries} entries checked)`);
+        const what = {
+          hash: 'its content does not match its hash',
+          link: 'it does not link to the entry before it',
+          gap: 'the entry before it is missing',
+        }[result.firstBroken.reason];
+        throw new Error(
+          `audit trail broken at entry ${result.firstBroken.seq}: ${what} (${result.entries} entries checked)`,
+        );
       }
       process.stdout.write(`Audit trail intact: ${result.entries} entries, every hash and link verified\n`);
     } finally {

@@ -18,7 +18,8 @@ runCli('user:create', async () => {
   const args = parseArgs(process.argv.slice(2));
   const unknown = Object.keys(args).filter((k) => !['email', 'name', 'role', 'office', 'password-stdin'].includes(k));
   if (unknown.length) throw new Error(`unknown option --${unknown[0]}`);
-  if (args['password-stdin'] !== true) throw new Error('pass the password on standard input with --password-stdin (never on the command line)');
+  if (args['password-stdin'] !== true)
+    throw new Error('pass the password on standard input with --password-stdin (never on the command line)');
   const password = await readStdin();
   const parsed = CreateUserRequestSchema.safeParse({
     email: args.email,
@@ -28,7 +29,11 @@ runCli('user:create', async () => {
     password,
   });
   if (!parsed.success) {
-    throw new Error(zodIssuesToFieldErrors(parsed.error.issues).map((e) => `${e.field}: ${e.message}`).join('; '));
+    throw new Error(
+      zodIssuesToFieldErrors(parsed.error.issues)
+        .map((e) => `${e.field}: ${e.message}`)
+        .join('; '),
+    );
   }
   const body = parsed.data;
   const problem = passwordProblem(body.password, [body.email, body.name]);
@@ -58,7 +63,11 @@ runCli('user:create', async () => {
          VALUES (gen_random_uuid(), 'SYSTEM', 'user.create', 'User', $1, $2, $3)`,
         [
           rows[0].id,
-          JSON.stringify({ email: { from: null, to: body.email }, name: { from: null, to: body.name }, role: { from: null, to: body.role } }),
+          JSON.stringify({
+            email: { from: null, to: body.email },
+            name: { from: null, to: body.name },
+            role: { from: null, to: body.role },
+          }),
           JSON.stringify({ via: 'command line' }),
         ],
       );

@@ -49,7 +49,13 @@ export const ConfigSchema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.enum(ROLES))),
-  SMTP_URL: z.preprocess(emptyToUndefined, z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional()),
+  SMTP_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+  ),
   SMTP_FROM: z.string().default('Missing Persons Resource Center <no-reply@localhost>'),
   // How often the family notification outbox is checked (seconds; 0: only right after an officer's reply).
   NOTIFY_INTERVAL_SECONDS: int(0, 86_400).default(60),

@@ -18,7 +18,11 @@ export class HealthController {
 
   @Get('ready')
   @Public()
-  @ApiDoc({ summary: 'The database is reachable and migrated (503 otherwise)', response: ReadyResponseSchema, tags: ['system'] })
+  @ApiDoc({
+    summary: 'The database is reachable and migrated (503 otherwise)',
+    response: ReadyResponseSchema,
+    tags: ['system'],
+  })
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadyResponse> {
     const result = await this.health.ready();
     void reply.status(result.status === 'ready' ? 200 : 503);

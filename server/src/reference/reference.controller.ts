@@ -21,7 +21,11 @@ export class ReferenceController {
 
   @Get('municipalities')
   @RequirePermission('reference.read')
-  @ApiDoc({ summary: "Kosovo's municipalities in every interface language", response: ReferenceListSchema, tags: ['reference'] })
+  @ApiDoc({
+    summary: "Kosovo's municipalities in every interface language",
+    response: ReferenceListSchema,
+    tags: ['reference'],
+  })
   municipalities(): Promise<ReferenceItem[]> {
     return this.reference.municipalities();
   }

@@ -9,7 +9,10 @@ import { contactOf, OfficesRepository } from './offices.repository.js';
 
 const NAME_SELECT = { code: true, nameSq: true, nameSrLatn: true, nameSrCyrl: true, nameEn: true } as const;
 type Named = { code: string; nameSq: string; nameSrLatn: string; nameSrCyrl: string; nameEn: string };
-const toItem = (r: Named): ReferenceItem => ({ code: r.code, names: { sq: r.nameSq, srLatn: r.nameSrLatn, srCyrl: r.nameSrCyrl, en: r.nameEn } });
+const toItem = (r: Named): ReferenceItem => ({
+  code: r.code,
+  names: { sq: r.nameSq, srLatn: r.nameSrLatn, srCyrl: r.nameSrCyrl, en: r.nameEn },
+});
 
 // Names change only through migrations and the loader; an office's contact details through the
 // admin page, which clears this process's cache (other instances catch up within the minute).

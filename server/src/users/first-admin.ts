@@ -9,7 +9,12 @@ export const DEFAULT_LOCAL_ADMIN_EMAIL = 'admin@mprc.local';
  * On a start with no users, creates the first administrator: from ADMIN_EMAIL + ADMIN_PASSWORD,
  * or (outside production) with a random password printed once. There is no built-in password.
  */
-export async function bootstrapFirstAdmin(pool: pg.Pool, config: Config, print: (line: string) => void, logger: Logger): Promise<void> {
+export async function bootstrapFirstAdmin(
+  pool: pg.Pool,
+  config: Config,
+  print: (line: string) => void,
+  logger: Logger,
+): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -26,7 +31,9 @@ export async function bootstrapFirstAdmin(pool: pg.Pool, config: Config, print: 
     if (!email || !password) {
       if (config.NODE_ENV === 'production') {
         await client.query('COMMIT');
-        logger.warn('No users exist. Set ADMIN_EMAIL and ADMIN_PASSWORD, or run `npm run user:create`, to create the first administrator.');
+        logger.warn(
+          'No users exist. Set ADMIN_EMAIL and ADMIN_PASSWORD, or run `npm run user:create`, to create the first administrator.',
+        );
         return;
       }
       email ??= DEFAULT_LOCAL_ADMIN_EMAIL;

@@ -7,8 +7,16 @@ import { AppError } from '../common/errors/app-error.js';
 let common: Set<string> | undefined;
 function commonPasswords(): Set<string> {
   common ??= new Set(
-    [...(dictionary['passwords-common'] as string[]), 'missingpersons', 'resourcecenter', 'prishtina', 'pristina', 'mitrovica', 'kosova', 'kosovo']
-      .map((p) => p.toLowerCase()),
+    [
+      ...(dictionary['passwords-common'] as string[]),
+      'missingpersons',
+      'resourcecenter',
+      'prishtina',
+      'pristina',
+      'mitrovica',
+      'kosova',
+      'kosovo',
+    ].map((p) => p.toLowerCase()),
   );
   return common;
 }
@@ -18,9 +26,17 @@ export function passwordProblem(password: string, personal: string[] = []): stri
   if (password.length > PASSWORD_MAX_LENGTH) return `At most ${PASSWORD_MAX_LENGTH} characters`;
   const lower = password.toLowerCase();
   const squashed = lower.replace(/[^a-z0-9]/g, '');
-  if (commonPasswords().has(lower) || commonPasswords().has(squashed) || commonPasswords().has(lower.replace(/\d+$/, '')))
+  if (
+    commonPasswords().has(lower) ||
+    commonPasswords().has(squashed) ||
+    commonPasswords().has(lower.replace(/\d+$/, ''))
+  )
     return 'This password is too common; choose another';
-  if (/^(.)\1+$/.test(password) || '01234567890123456789'.includes(password) || 'abcdefghijklmnopqrstuvwxyz'.includes(lower))
+  if (
+    /^(.)\1+$/.test(password) ||
+    '01234567890123456789'.includes(password) ||
+    'abcdefghijklmnopqrstuvwxyz'.includes(lower)
+  )
     return 'This password is too easy to guess';
   for (const p of personal) {
     const part = p.toLowerCase().split('@')[0];

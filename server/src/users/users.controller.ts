@@ -34,7 +34,11 @@ export class UsersController {
   @Post()
   @RequirePermission('user.manage')
   @ApiDoc({ summary: 'Create a staff account', response: UserResponseSchema, tags: ['users'] })
-  create(@CurrentActor() actor: Actor, @Meta() meta: RequestMeta, @ZBody(CreateUserRequestSchema) body: CreateUserRequest): Promise<UserResponse> {
+  create(
+    @CurrentActor() actor: Actor,
+    @Meta() meta: RequestMeta,
+    @ZBody(CreateUserRequestSchema) body: CreateUserRequest,
+  ): Promise<UserResponse> {
     return this.users.create(actor, meta, body);
   }
 
@@ -47,7 +51,11 @@ export class UsersController {
 
   @Patch(':id')
   @RequirePermission('user.manage')
-  @ApiDoc({ summary: 'Change name, role or office; deactivate (sessions end at once) or reactivate', response: UserResponseSchema, tags: ['users'] })
+  @ApiDoc({
+    summary: 'Change name, role or office; deactivate (sessions end at once) or reactivate',
+    response: UserResponseSchema,
+    tags: ['users'],
+  })
   update(
     @CurrentActor() actor: Actor,
     @Meta() meta: RequestMeta,
@@ -59,8 +67,16 @@ export class UsersController {
 
   @Post(':id/reset-code')
   @RequirePermission('user.manage')
-  @ApiDoc({ summary: 'Issue a one-time password reset code (valid 24 hours)', response: ResetCodeResponseSchema, tags: ['users'] })
-  resetCode(@CurrentActor() actor: Actor, @Meta() meta: RequestMeta, @ZParam('id', UuidSchema) id: string): Promise<ResetCodeResponse> {
+  @ApiDoc({
+    summary: 'Issue a one-time password reset code (valid 24 hours)',
+    response: ResetCodeResponseSchema,
+    tags: ['users'],
+  })
+  resetCode(
+    @CurrentActor() actor: Actor,
+    @Meta() meta: RequestMeta,
+    @ZParam('id', UuidSchema) id: string,
+  ): Promise<ResetCodeResponse> {
     return this.users.issueResetCode(actor, meta, id);
   }
 }

@@ -39,7 +39,12 @@ export class UsersRepository {
       ...(query.officeCode ? { office: { code: query.officeCode } } : {}),
       ...(query.active ? { isActive: query.active === 'true' } : {}),
       ...(query.q
-        ? { OR: [{ name: { contains: query.q, mode: 'insensitive' } }, { email: { contains: query.q, mode: 'insensitive' } }] }
+        ? {
+            OR: [
+              { name: { contains: query.q, mode: 'insensitive' } },
+              { email: { contains: query.q, mode: 'insensitive' } },
+            ],
+          }
         : {}),
     };
     const [rows, total] = await Promise.all([

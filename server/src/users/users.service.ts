@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { CreateUserRequest, ListUsersQuery, Page, ResetCodeResponse, UpdateUserRequest, UserResponse } from '@mprc/contracts';
+import type {
+  CreateUserRequest,
+  ListUsersQuery,
+  Page,
+  ResetCodeResponse,
+  UpdateUserRequest,
+  UserResponse,
+} from '@mprc/contracts';
 import { createHash, randomBytes } from 'node:crypto';
 import { diffChanges } from '../audit/audit-changes.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -39,13 +46,21 @@ export class UsersService {
     return this.db.transaction(async (tx) => {
       const officeId = await this.resolveOffice(tx, body.role, body.officeCode ?? null);
       if (await tx.user.findUnique({ where: { email: body.email }, select: { id: true } }))
-        throw new AppError('CONFLICT', 'A user with this email already exists', { errors: [{ field: 'email', message: 'Already in use', code: 'duplicate' }] });
-      const created = await tx.user.create({ data: { email: body.email, name: body.name, role: body.role, officeId, passwordHash }, select: { id: true } });
+        throw new AppError('CONFLICT', 'A user with this email already exists', {
+          errors: [{ field: 'email', message: 'Already in use', code: 'duplicate' }],
+        });
+      const created = await tx.user.create({
+        data: { email: body.email, name: body.name, role: body.role, officeId, passwordHash },
+        select: { id: true },
+      });
       await this.audit.record(tx, actor, meta, {
         action: 'user.create',
         entityType: 'User',
         entityId: created.id,
-        changes: diffChanges({}, { email: body.email, name: body.name, role: body.role, officeCode: body.officeCode ?? null }),
+        changes: diffChanges(
+          {},
+          { email: body.email, name: body.name, role: body.role, officeCode: body.officeCode ?? null },
+        ),
       });
       return toUserResponse((await this.users.findById(created.id, tx))!);
     });
@@ -66,16 +81,27 @@ export class UsersService {
       }
       await tx.user.update({
         where: { id },
-        data: { ...(body.name ? { name: body.name } : {}), role, officeId, ...(body.isActive !== undefined ? { isActive: body.isActive } : {}) },
+        data: {
+          ...(body.name ? { name: body.name } : {}),
+          role,
+          officeId,
+          ...(body.isActive !== undefined ? { isActive: body.isActive } : {}),
+        },
       });
       // A deactivated account, or one whose role or office changed, signs in again.
-      if (body.isActive === false || role !== before.role || officeId !== before.officeId) await this.sessions.revokeAllForUser(id, undefined, tx);
+      if (body.isActive === false || role !== before.role || officeId !== before.officeId)
+        await this.sessions.revokeAllForUser(id, undefined, tx);
       const changes = diffChanges(
         { name: before.name, role: before.role, officeCode: before.office?.code ?? null, isActive: before.isActive },
         { name: body.name, role: body.role, officeCode: body.officeCode, isActive: body.isActive },
       );
       await this.audit.record(tx, actor, meta, {
-        action: body.isActive === false ? 'user.deactivate' : body.isActive === true && !before.isActive ? 'user.reactivate' : 'user.update',
+        action:
+          body.isActive === false
+            ? 'user.deactivate'
+            : body.isActive === true && !before.isActive
+              ? 'user.reactivate'
+              : 'user.update',
         entityType: 'User',
         entityId: id,
         changes,
@@ -96,13 +122,19 @@ export class UsersService {
         where: { id },
         data: { resetCodeHash: createHash('sha256').update(resetCode).digest('hex'), resetCodeExpiresAt: expiresAt },
       });
-      await this.audit.record(tx, actor, meta, { action: 'user.reset_code_issued', entityType: 'User', entityId: id, details: { expiresAt: expiresAt.toISOString() } });
+      await this.audit.record(tx, actor, meta, {
+        action: 'user.reset_code_issued',
+        entityType: 'User',
+        entityId: id,
+        details: { expiresAt: expiresAt.toISOString() },
+      });
     });
     return { resetCode, expiresAt: expiresAt.toISOString() };
   }
 
   private async resolveOffice(tx: Tx, role: string, officeCode: string | null): Promise<string | null> {
-    if (role === 'LIAISON_OFFICER' && !officeCode) throw AppError.field('officeCode', 'A liaison officer belongs to an office');
+    if (role === 'LIAISON_OFFICER' && !officeCode)
+      throw AppError.field('officeCode', 'A liaison officer belongs to an office');
     if (!officeCode) return null;
     const officeId = await this.users.officeIdByCode(officeCode, tx);
     if (!officeId) throw AppError.field('officeCode', `Unknown office code ${officeCode}`);

@@ -39,7 +39,9 @@ describe('route x role access matrix', () => {
     clients.set('FAMILY', (await familyClient(t.pool, t.client(), ownCase, clients.get('MANAGER')!.user!.id)).client);
   };
   afterAll(async () => {
-    console.log(`\nRoute x role matrix (status codes; case routes use the caller's own/PRISTINA case):\n${matrix.join('\n')}\n`);
+    console.log(
+      `\nRoute x role matrix (status codes; case routes use the caller's own/PRISTINA case):\n${matrix.join('\n')}\n`,
+    );
     await t?.close();
   });
 
@@ -56,7 +58,10 @@ describe('route x role access matrix', () => {
   };
 
   it('applies the permission table to every route for every role', async () => {
-    const ordered = [...routes].sort((a, b) => Number(SESSION_ENDING.has(`${a.method} ${a.path}`)) - Number(SESSION_ENDING.has(`${b.method} ${b.path}`)));
+    const ordered = [...routes].sort(
+      (a, b) =>
+        Number(SESSION_ENDING.has(`${a.method} ${a.path}`)) - Number(SESSION_ENDING.has(`${b.method} ${b.path}`)),
+    );
     const failures: string[] = [];
     matrix.push(['route'.padEnd(60), ...WHO.map((w) => w.padEnd(16))].join(''));
     for (const r of ordered) {
@@ -70,7 +75,8 @@ describe('route x role access matrix', () => {
         if (res.status >= 500) failures.push(`${label} (server error)`);
         else if (!allowed && who === 'ANONYMOUS' && res.status !== 401) failures.push(`${label} (expected 401)`);
         else if (!allowed && who !== 'ANONYMOUS' && res.status !== 403) failures.push(`${label} (expected 403)`);
-        else if (allowed && (res.status === 401 || res.status === 403) && !r.isPublic) failures.push(`${label} (expected access)`);
+        else if (allowed && (res.status === 401 || res.status === 403) && !r.isPublic)
+          failures.push(`${label} (expected access)`);
       }
       matrix.push(`${`${r.method} ${r.path}`.padEnd(60)}${row.join('')}`);
     }
@@ -96,8 +102,10 @@ describe('route x role access matrix', () => {
       const missing = await call(clients.get(who)!, r, RANDOM_UUID);
       // Body validation may answer first for an empty body; what must never happen is success,
       // or an answer that differs from the one for an id that does not exist.
-      if (res.status < 400 || res.status !== missing.status) failures.push(`${r.method} ${r.path} as ${who}: ${res.status} (missing id: ${missing.status})`);
-      if (r.method === 'GET' && res.status !== 404) failures.push(`${r.method} ${r.path} as ${who}: ${res.status}, expected 404`);
+      if (res.status < 400 || res.status !== missing.status)
+        failures.push(`${r.method} ${r.path} as ${who}: ${res.status} (missing id: ${missing.status})`);
+      if (r.method === 'GET' && res.status !== 404)
+        failures.push(`${r.method} ${r.path} as ${who}: ${res.status}, expected 404`);
     }
     expect(failures).toEqual([]);
   });

@@ -14,13 +14,17 @@ describe('audit trail', () => {
   afterAll(() => t.close());
 
   it('records account changes with who, what, from where and masked field changes', async () => {
-    const created = await admin.post('/api/v1/users', {
-      email: 'Vjosa.Officer@Example.test',
-      name: 'Vjosa Officer',
-      role: 'LIAISON_OFFICER',
-      officeCode: 'MITROVICA',
-      password: 'a walk along the ibar river',
-    }, { headers: { 'x-request-id': 'audit-test-1' } });
+    const created = await admin.post(
+      '/api/v1/users',
+      {
+        email: 'Vjosa.Officer@Example.test',
+        name: 'Vjosa Officer',
+        role: 'LIAISON_OFFICER',
+        officeCode: 'MITROVICA',
+        password: 'a walk along the ibar river',
+      },
+      { headers: { 'x-request-id': 'audit-test-1' } },
+    );
     expect(created.status).toBe(201);
     expect(created.body.email).toBe('vjosa.officer@example.test');
     const res = await admin.get('/api/v1/audit', { query: { entityType: 'User', entityId: created.body.id } });
@@ -38,11 +42,16 @@ describe('audit trail', () => {
     const patched = await admin.patch(`/api/v1/users/${created.body.id}`, { role: 'MANAGER', officeCode: null });
     expect(patched.status).toBe(200);
     const after = await admin.get('/api/v1/audit', { query: { entityId: created.body.id, action: 'user.update' } });
-    expect(after.body.items[0].changes).toEqual({ role: { from: 'LIAISON_OFFICER', to: 'MANAGER' }, officeCode: { from: 'MITROVICA', to: null } });
+    expect(after.body.items[0].changes).toEqual({
+      role: { from: 'LIAISON_OFFICER', to: 'MANAGER' },
+      officeCode: { from: 'MITROVICA', to: null },
+    });
   });
 
   it('filters by actor, action prefix and time range, newest first, with the total', async () => {
-    const res = await admin.get('/api/v1/audit', { query: { actorId: admin.user!.id, action: 'user.*', from: '2000-01-01', to: '2999-12-31', pageSize: 1 } });
+    const res = await admin.get('/api/v1/audit', {
+      query: { actorId: admin.user!.id, action: 'user.*', from: '2000-01-01', to: '2999-12-31', pageSize: 1 },
+    });
     expect(res.status).toBe(200);
     expect(res.body.items).toHaveLength(1);
     expect(res.body.total).toBeGreaterThanOrEqual(2);
@@ -56,9 +65,18 @@ describe('audit trail', () => {
     await t.client().post('/api/v1/auth/login', { email: 'ghost@example.test', password: 'not a real password' });
     const officer = await t.signedIn('LIAISON_OFFICER');
     expect((await officer.get('/api/v1/users')).status).toBe(403);
-    const { rows } = await t.pool.query(`SELECT action, actor_id, details FROM audit_entry WHERE action IN ('auth.login.failed', 'access.denied') ORDER BY seq`);
+    const { rows } = await t.pool.query(
+      `SELECT action, actor_id, details FROM audit_entry WHERE action IN ('auth.login.failed', 'access.denied') ORDER BY seq`,
+    );
     expect(rows.some((r) => r.action === 'auth.login.failed' && r.details.email === 'ghost@example.test')).toBe(true);
-    expect(rows.some((r) => r.action === 'access.denied' && r.actor_id === officer.user!.id && r.details.reason === 'permission:user.read')).toBe(true);
+    expect(
+      rows.some(
+        (r) =>
+          r.action === 'access.denied' &&
+          r.actor_id === officer.user!.id &&
+          r.details.reason === 'permission:user.read',
+      ),
+    ).toBe(true);
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE at the database level', async () => {
@@ -97,11 +115,23 @@ describe('account administration', () => {
 
   it('validates new accounts with named fields and stores nothing on failure', async () => {
     const cases: [object, string][] = [
-      [{ email: 'a@example.test', name: 'A', role: 'LIAISON_OFFICER', password: 'a perfectly long passphrase' }, 'officeCode'],
+      [
+        { email: 'a@example.test', name: 'A', role: 'LIAISON_OFFICER', password: 'a perfectly long passphrase' },
+        'officeCode',
+      ],
       [{ email: 'b@example.test', name: 'B', role: 'MANAGER', password: 'password1234' }, 'password'],
       [{ email: 'not-an-email', name: 'C', role: 'MANAGER', password: 'a perfectly long passphrase' }, 'email'],
       [{ email: 'd@example.test', name: 'D', role: 'FAMILY', password: 'a perfectly long passphrase' }, 'role'],
-      [{ email: 'e@example.test', name: 'E', role: 'LIAISON_OFFICER', officeCode: 'NOWHERE', password: 'a perfectly long passphrase' }, 'officeCode'],
+      [
+        {
+          email: 'e@example.test',
+          name: 'E',
+          role: 'LIAISON_OFFICER',
+          officeCode: 'NOWHERE',
+          password: 'a perfectly long passphrase',
+        },
+        'officeCode',
+      ],
     ];
     for (const [body, field] of cases) {
       const res = await admin.post('/api/v1/users', body);

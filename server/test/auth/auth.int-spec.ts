@@ -16,7 +16,12 @@ describe('sign-in, sessions and CSRF', () => {
     const c = t.client();
     const res = await c.post('/api/v1/auth/login', { email: officer.email.toUpperCase(), password: TEST_PASSWORD });
     expect(res.status).toBe(200);
-    expect(res.body.user).toMatchObject({ id: officer.id, email: officer.email, role: 'LIAISON_OFFICER', officeCode: 'PRISTINA' });
+    expect(res.body.user).toMatchObject({
+      id: officer.id,
+      email: officer.email,
+      role: 'LIAISON_OFFICER',
+      officeCode: 'PRISTINA',
+    });
     expect(res.body.csrfToken).toMatch(/^[\w-]{20,}$/);
     const cookie = String([res.headers['set-cookie']].flat()[0]);
     expect(cookie).toMatch(/^mprc_session=[\w-]{40,};/);
@@ -34,8 +39,12 @@ describe('sign-in, sessions and CSRF', () => {
   });
 
   it('answers a wrong password and an unknown email with the same 401 body', async () => {
-    const wrong = await t.client().post('/api/v1/auth/login', { email: officer.email, password: 'not the password at all' });
-    const unknown = await t.client().post('/api/v1/auth/login', { email: 'nobody@example.test', password: 'not the password at all' });
+    const wrong = await t
+      .client()
+      .post('/api/v1/auth/login', { email: officer.email, password: 'not the password at all' });
+    const unknown = await t
+      .client()
+      .post('/api/v1/auth/login', { email: 'nobody@example.test', password: 'not the password at all' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     const strip = (b: Record<string, unknown>) => ({ ...b, requestId: undefined });
@@ -48,7 +57,9 @@ describe('sign-in, sessions and CSRF', () => {
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['email', 'password']);
-    const malformed = await t.client().post('/api/v1/auth/login', undefined, { payload: '{"email":', headers: { 'content-type': 'application/json' } });
+    const malformed = await t
+      .client()
+      .post('/api/v1/auth/login', undefined, { payload: '{"email":', headers: { 'content-type': 'application/json' } });
     expect(malformed.status).toBe(400);
     expect(malformed.body.code).toBe('MALFORMED_REQUEST');
   });
@@ -71,44 +82,71 @@ describe('sign-in, sessions and CSRF', () => {
 
   it('refuses unsafe methods without the CSRF token (403) and records the denial', async () => {
     const admin = await t.signedIn('ADMIN');
-    const res = await admin.post('/api/v1/users', { email: 'x@example.test' }, { headers: { 'x-csrf-token': 'wrong' } });
+    const res = await admin.post(
+      '/api/v1/users',
+      { email: 'x@example.test' },
+      { headers: { 'x-csrf-token': 'wrong' } },
+    );
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('CSRF_FAILED');
     const none = await admin.request('POST', '/api/v1/auth/logout', undefined, { headers: { 'x-csrf-token': '' } });
     expect(none.status).toBe(403);
-    const { rows } = await t.pool.query(`SELECT details FROM audit_entry WHERE action = 'access.denied' AND actor_id = $1`, [admin.user!.id]);
+    const { rows } = await t.pool.query(
+      `SELECT details FROM audit_entry WHERE action = 'access.denied' AND actor_id = $1`,
+      [admin.user!.id],
+    );
     expect(rows.some((r) => r.details.reason === 'csrf')).toBe(true);
   });
 
   it('ends a session after the idle timeout and after the absolute lifetime', async () => {
     const c = await t.client().login(officer.email);
-    await t.pool.query(`UPDATE session SET last_seen_at = now() - interval '31 minutes' WHERE user_id = $1 AND revoked_at IS NULL`, [officer.id]);
+    await t.pool.query(
+      `UPDATE session SET last_seen_at = now() - interval '31 minutes' WHERE user_id = $1 AND revoked_at IS NULL`,
+      [officer.id],
+    );
     expect((await c.get('/api/v1/auth/me')).status).toBe(401);
     const d = await t.client().login(officer.email);
-    await t.pool.query(`UPDATE session SET expires_at = now() - interval '1 second' WHERE user_id = $1 AND revoked_at IS NULL`, [officer.id]);
+    await t.pool.query(
+      `UPDATE session SET expires_at = now() - interval '1 second' WHERE user_id = $1 AND revoked_at IS NULL`,
+      [officer.id],
+    );
     expect((await d.get('/api/v1/auth/me')).status).toBe(401);
   });
 
   it('locks an account after 5 failures in the window: 429 with Retry-After even for the right password', async () => {
     const victim = await t.createUser('MANAGER');
     for (let i = 0; i < 5; i++) {
-      expect((await t.client().post('/api/v1/auth/login', { email: victim.email, password: `wrong password ${i}` })).status).toBe(401);
+      expect(
+        (await t.client().post('/api/v1/auth/login', { email: victim.email, password: `wrong password ${i}` })).status,
+      ).toBe(401);
     }
     const locked = await t.client().post('/api/v1/auth/login', { email: victim.email, password: TEST_PASSWORD });
     expect(locked.status).toBe(429);
     expect(locked.body.code).toBe('LOCKED_OUT');
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(800);
     // When the window has passed, the right password works again.
-    await t.pool.query(`UPDATE login_attempt SET created_at = created_at - interval '16 minutes' WHERE key = $1`, [`user:${victim.email}`]);
-    expect((await t.client().post('/api/v1/auth/login', { email: victim.email, password: TEST_PASSWORD })).status).toBe(200);
-    const { rows } = await t.pool.query(`SELECT action FROM audit_entry WHERE entity_id = $1 ORDER BY seq`, [victim.id]);
-    expect(rows.map((r) => r.action)).toEqual([...Array(5).fill('auth.login.failed'), 'auth.login.locked', 'auth.login']);
+    await t.pool.query(`UPDATE login_attempt SET created_at = created_at - interval '16 minutes' WHERE key = $1`, [
+      `user:${victim.email}`,
+    ]);
+    expect((await t.client().post('/api/v1/auth/login', { email: victim.email, password: TEST_PASSWORD })).status).toBe(
+      200,
+    );
+    const { rows } = await t.pool.query(`SELECT action FROM audit_entry WHERE entity_id = $1 ORDER BY seq`, [
+      victim.id,
+    ]);
+    expect(rows.map((r) => r.action)).toEqual([
+      ...Array(5).fill('auth.login.failed'),
+      'auth.login.locked',
+      'auth.login',
+    ]);
   });
 
   it('counts concurrent failures exactly', async () => {
     const victim = await t.createUser('MANAGER');
     const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => t.client().post('/api/v1/auth/login', { email: victim.email, password: `wrong ${i} wrong` })),
+      Array.from({ length: 12 }, (_, i) =>
+        t.client().post('/api/v1/auth/login', { email: victim.email, password: `wrong ${i} wrong` }),
+      ),
     );
     expect(results.filter((r) => r.status === 401)).toHaveLength(5);
     expect(results.filter((r) => r.status === 429)).toHaveLength(7);
@@ -122,7 +160,9 @@ describe('sign-in, sessions and CSRF', () => {
     expect(res.status).toBe(200);
     expect(res.body.isActive).toBe(false);
     expect((await session.get('/api/v1/auth/me')).status).toBe(401);
-    expect((await t.client().post('/api/v1/auth/login', { email: target.email, password: TEST_PASSWORD })).status).toBe(401);
+    expect((await t.client().post('/api/v1/auth/login', { email: target.email, password: TEST_PASSWORD })).status).toBe(
+      401,
+    );
   });
 
   it('changes the own password (other sessions end) and resets with a one-time code', async () => {
@@ -132,7 +172,10 @@ describe('sign-in, sessions and CSRF', () => {
     const weak = await a.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'password1234' });
     expect(weak.status).toBe(400);
     expect(weak.body.errors[0].field).toBe('newPassword');
-    const ok = await a.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'the river below the old bridge' });
+    const ok = await a.post('/api/v1/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'the river below the old bridge',
+    });
     expect(ok.status).toBe(204);
     expect((await a.get('/api/v1/auth/me')).status).toBe(200);
     expect((await b.get('/api/v1/auth/me')).status).toBe(401);
@@ -140,13 +183,25 @@ describe('sign-in, sessions and CSRF', () => {
     const admin = await t.signedIn('ADMIN');
     const code = await admin.post(`/api/v1/users/${user.id}/reset-code`);
     expect(code.status).toBe(201);
-    const bad = await t.client().post('/api/v1/auth/reset-password', { email: user.email, resetCode: 'AAAAA-BBBBB', newPassword: 'a brand new long passphrase' });
+    const bad = await t.client().post('/api/v1/auth/reset-password', {
+      email: user.email,
+      resetCode: 'AAAAA-BBBBB',
+      newPassword: 'a brand new long passphrase',
+    });
     expect(bad.status).toBe(400);
-    const reset = await t.client().post('/api/v1/auth/reset-password', { email: user.email, resetCode: code.body.resetCode, newPassword: 'a brand new long passphrase' });
+    const reset = await t.client().post('/api/v1/auth/reset-password', {
+      email: user.email,
+      resetCode: code.body.resetCode,
+      newPassword: 'a brand new long passphrase',
+    });
     expect(reset.status).toBe(204);
     expect((await a.get('/api/v1/auth/me')).status).toBe(401);
     await t.client().login(user.email, 'a brand new long passphrase');
-    const reuse = await t.client().post('/api/v1/auth/reset-password', { email: user.email, resetCode: code.body.resetCode, newPassword: 'yet another long passphrase' });
+    const reuse = await t.client().post('/api/v1/auth/reset-password', {
+      email: user.email,
+      resetCode: code.body.resetCode,
+      newPassword: 'yet another long passphrase',
+    });
     expect(reuse.status).toBe(400);
   });
 });
@@ -181,11 +236,15 @@ describe('second factor (TOTP)', () => {
     expect((await again.get('/api/v1/users')).status).toBe(200);
 
     const third = t.client();
-    third.csrfToken = (await third.post('/api/v1/auth/login', { email: user.email, password: TEST_PASSWORD })).body.csrfToken;
+    third.csrfToken = (
+      await third.post('/api/v1/auth/login', { email: user.email, password: TEST_PASSWORD })
+    ).body.csrfToken;
     const recovery = confirm.body.recoveryCodes[0];
     expect((await third.post('/api/v1/auth/mfa/verify', { code: recovery })).status).toBe(200);
     const fourth = t.client();
-    fourth.csrfToken = (await fourth.post('/api/v1/auth/login', { email: user.email, password: TEST_PASSWORD })).body.csrfToken;
+    fourth.csrfToken = (
+      await fourth.post('/api/v1/auth/login', { email: user.email, password: TEST_PASSWORD })
+    ).body.csrfToken;
     expect((await fourth.post('/api/v1/auth/mfa/verify', { code: recovery })).status).toBe(400);
   });
 

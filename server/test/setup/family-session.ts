@@ -4,14 +4,25 @@ import { createHash, randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import type { ApiClient } from './test-app.js';
 
-export async function familyClient(pool: pg.Pool, client: ApiClient, caseId: string, issuedById: string): Promise<{ client: ApiClient; relativeId: string }> {
+export async function familyClient(
+  pool: pg.Pool,
+  client: ApiClient,
+  caseId: string,
+  issuedById: string,
+): Promise<{ client: ApiClient; relativeId: string }> {
   const { rows } = await pool.query<{ id: string }>(
     `INSERT INTO relative (id, first_name, last_name, preferred_language, updated_at)
      VALUES (gen_random_uuid(), 'Test', 'Relative', 'sr', now()) RETURNING id`,
   );
   const relativeId = rows[0].id;
-  await pool.query(`INSERT INTO case_relative (case_id, relative_id, relationship, is_primary_contact) VALUES ($1, $2, 'SIBLING', true)`, [caseId, relativeId]);
-  await pool.query(`INSERT INTO portal_access (id, relative_id, code_hash, issued_by_id) VALUES (gen_random_uuid(), $1, 'x', $2)`, [relativeId, issuedById]);
+  await pool.query(
+    `INSERT INTO case_relative (case_id, relative_id, relationship, is_primary_contact) VALUES ($1, $2, 'SIBLING', true)`,
+    [caseId, relativeId],
+  );
+  await pool.query(
+    `INSERT INTO portal_access (id, relative_id, code_hash, issued_by_id) VALUES (gen_random_uuid(), $1, 'x', $2)`,
+    [relativeId, issuedById],
+  );
   const token = randomBytes(32).toString('base64url');
   const csrf = randomBytes(24).toString('base64url');
   await pool.query(

@@ -18,7 +18,10 @@ const HTTP_CODES: Record<number, ErrorCode> = {
 };
 
 /** Turns anything thrown into the one error shape. Never sends a stack trace. */
-export function toErrorResponse(exception: unknown, requestId?: string): { body: ErrorResponse; headers?: Record<string, string> } {
+export function toErrorResponse(
+  exception: unknown,
+  requestId?: string,
+): { body: ErrorResponse; headers?: Record<string, string> } {
   const make = (code: ErrorCode, message: string, extra: Partial<ErrorResponse> = {}, status = ERROR_STATUS[code]) => ({
     statusCode: status,
     code,
@@ -29,7 +32,10 @@ export function toErrorResponse(exception: unknown, requestId?: string): { body:
 
   if (exception instanceof AppError) {
     const { errors, details, headers } = exception.options;
-    return { body: make(exception.code, exception.message, { ...(errors ? { errors } : {}), ...(details ? { details } : {}) }), headers };
+    return {
+      body: make(exception.code, exception.message, { ...(errors ? { errors } : {}), ...(details ? { details } : {}) }),
+      headers,
+    };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
@@ -44,14 +50,19 @@ export function toErrorResponse(exception: unknown, requestId?: string): { body:
       return { body: make('PAYLOAD_TOO_LARGE', 'The request body is too large') };
     if (fst.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fst.statusCode === 415)
       return { body: make('UNSUPPORTED_MEDIA_TYPE', 'Unsupported content type') };
-    if (fst.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return { body: make('MALFORMED_REQUEST', 'The JSON body is empty') };
-    if (fst.statusCode && fst.statusCode < 500) return { body: make('MALFORMED_REQUEST', 'The request could not be read', {}, fst.statusCode) };
+    if (fst.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
+      return { body: make('MALFORMED_REQUEST', 'The JSON body is empty') };
+    if (fst.statusCode && fst.statusCode < 500)
+      return { body: make('MALFORMED_REQUEST', 'The request could not be read', {}, fst.statusCode) };
   }
   if (exception instanceof SyntaxError && /JSON/i.test(exception.message)) {
     return { body: make('MALFORMED_REQUEST', 'The request body is not valid JSON') };
   }
   if (isDatabaseUnavailable(exception)) {
-    return { body: make('SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly') , headers: { 'Retry-After': '5' } };
+    return {
+      body: make('SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly'),
+      headers: { 'Retry-After': '5' },
+    };
   }
   return { body: make('INTERNAL', 'An unexpected error occurred') };
 }
@@ -64,7 +75,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const reply = ctx.getResponse<FastifyReply>();
     const request = ctx.getRequest<FastifyRequest>();
-    if (exception instanceof HttpException && exception.getStatus() === 404 && spaFallback.handle(request, reply)) return;
+    if (exception instanceof HttpException && exception.getStatus() === 404 && spaFallback.handle(request, reply))
+      return;
     const { body, headers } = toErrorResponse(exception, request.id);
     if (body.statusCode >= 500 && body.code !== 'SERVICE_UNAVAILABLE') {
       this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');

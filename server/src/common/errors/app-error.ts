@@ -24,7 +24,11 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly options: { errors?: FieldError[]; details?: Record<string, unknown>; headers?: Record<string, string> } = {},
+    readonly options: {
+      errors?: FieldError[];
+      details?: Record<string, unknown>;
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super(message);
     this.name = 'AppError';

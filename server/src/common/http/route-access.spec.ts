@@ -25,7 +25,9 @@ describe('every route declares its access', () => {
   });
 
   it('has a permission or @Public() on each route, never both', () => {
-    const undeclared = routes.filter((r) => !r.isPublic && !r.permission).map((r) => `${r.method} ${r.path} (${r.controller}.${r.handler})`);
+    const undeclared = routes
+      .filter((r) => !r.isPublic && !r.permission)
+      .map((r) => `${r.method} ${r.path} (${r.controller}.${r.handler})`);
     expect(undeclared, `routes without @RequirePermission or @Public:\n${undeclared.join('\n')}`).toEqual([]);
     const both = routes.filter((r) => r.isPublic && r.permission).map((r) => `${r.method} ${r.path}`);
     expect(both).toEqual([]);
@@ -47,7 +49,9 @@ describe('every route declares its access', () => {
   });
 
   it('documents every route in OpenAPI', () => {
-    const doc = buildOpenApiDocument(routes) as { paths: Record<string, Record<string, { 'x-permission'?: string; summary: string }>> };
+    const doc = buildOpenApiDocument(routes) as {
+      paths: Record<string, Record<string, { 'x-permission'?: string; summary: string }>>;
+    };
     for (const r of routes) {
       const op = doc.paths[r.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')]?.[r.method.toLowerCase()];
       expect(op, `${r.method} ${r.path}`).toBeDefined();

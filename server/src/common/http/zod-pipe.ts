@@ -10,7 +10,11 @@ export type RequestPart = 'body' | 'query' | 'params';
 export function zodIssuesToFieldErrors(issues: z.core.$ZodIssue[], prefix?: string): FieldError[] {
   return issues.map((issue) => {
     const path = issue.path.map(String).join('.');
-    return { field: [prefix, path].filter(Boolean).join('.') || (prefix ?? '(root)'), message: issue.message, code: issue.code };
+    return {
+      field: [prefix, path].filter(Boolean).join('.') || (prefix ?? '(root)'),
+      message: issue.message,
+      code: issue.code,
+    };
   });
 }
 

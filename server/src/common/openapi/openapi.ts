@@ -52,13 +52,26 @@ export function buildOpenApiDocument(routes: RouteInfo[]): Json {
       tags: r.doc?.tags ?? [r.controller.replace(/Controller$/, '').toLowerCase()],
       parameters: [...params, ...(r.schemas.query ? queryParameters(r.schemas.query, components) : [])],
       ...(r.schemas.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(r.schemas.body, 'input', components) } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: toSchema(r.schemas.body, 'input', components) } },
+            },
+          }
         : {}),
       responses: {
         [status]: r.doc?.produces
-          ? { description: 'OK', content: Object.fromEntries(r.doc.produces.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) }
+          ? {
+              description: 'OK',
+              content: Object.fromEntries(
+                r.doc.produces.map((t) => [t, { schema: { type: 'string', format: 'binary' } }]),
+              ),
+            }
           : r.doc?.response
-            ? { description: 'OK', content: { 'application/json': { schema: toSchema(r.doc.response, 'output', components) } } }
+            ? {
+                description: 'OK',
+                content: { 'application/json': { schema: toSchema(r.doc.response, 'output', components) } },
+              }
             : { description: 'OK' },
         default: { description: 'Error', content: { 'application/json': { schema: errorRef } } },
       },
@@ -77,7 +90,10 @@ export function buildOpenApiDocument(routes: RouteInfo[]): Json {
         'Case management for missing-persons resource centers. Sign in with POST /api/v1/auth/login; send the returned csrfToken as X-CSRF-Token on every POST, PUT, PATCH and DELETE. Each operation names the permission it needs (x-permission).',
     },
     servers: [{ url: '/' }],
-    components: { schemas: components, securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'mprc_session' } } },
+    components: {
+      schemas: components,
+      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'mprc_session' } },
+    },
     security: [{ session: [] }],
     paths,
   };
