@@ -390,8 +390,33 @@ async function probe(base, p, session) {
     },
     body: p.body ? JSON.stringify(p.body) : undefined,
   });
-  await res.arrayBuffer();
-  return res.status;
+  return { status: res.status, body: await res.text() };
+}
+
+/**
+ * Whether the raw baseline answered the probe as the app did (the fairness check of the ratio):
+ * the JSON bodies compared with the fields that differ per request left out (a new contact's id
+ * and creation time). Null when either is not JSON.
+ */
+function sameAnswer(app, raw) {
+  const volatile = new Set(['id', 'createdAt']);
+  try {
+    const a = JSON.parse(app);
+    const r = JSON.parse(raw);
+    const strip = (v) =>
+      v && typeof v === 'object' && !Array.isArray(v)
+        ? JSON.stringify(
+            Object.fromEntries(
+              Object.entries(v)
+                .filter(([k]) => !volatile.has(k))
+                .sort(),
+            ),
+          )
+        : JSON.stringify(v);
+    return strip(a) === strip(r);
+  } catch {
+    return null;
+  }
 }
 
 function sampleRss(pid) {
@@ -760,15 +785,19 @@ async function main() {
     for (const p of paths(sample)) {
       if (opts.only && !opts.only.has(p.key)) continue;
       const session = sessions[p.as];
-      const status = await probe(appBase, p, session);
+      const appProbe = await probe(appBase, p, session);
+      const status = appProbe.status;
       if (status === 404) {
         log(`- ${p.title}: HTTP ${status} on the app: skipped`);
         result.paths.push({ key: p.key, title: p.title, skipped: `not implemented yet (HTTP ${status})` });
         continue;
       }
       if (status >= 300) throw new Error(`${p.title}: probe answered HTTP ${status}`);
-      const rawStatus = rawBase ? await probe(rawBase, p, session) : null;
+      const rawProbe = rawBase ? await probe(rawBase, p, session) : null;
+      const rawStatus = rawProbe?.status ?? null;
       const useRaw = rawBase && rawStatus < 300;
+      const rawSameAnswer = useRaw ? sameAnswer(appProbe.body, rawProbe.body) : null;
+      if (rawSameAnswer === false) log(`- ${p.title}: the raw baseline's answer differs from the app's`);
       const spec = (base, connections, seconds) => ({
         url: base,
         paths: p.urls,
@@ -802,7 +831,15 @@ async function main() {
               : ''),
         );
       }
-      result.paths.push({ key: p.key, title: p.title, as: p.as, urlCount: p.urls.length, runs, rawStatus });
+      result.paths.push({
+        key: p.key,
+        title: p.title,
+        as: p.as,
+        urlCount: p.urls.length,
+        runs,
+        rawStatus,
+        rawSameAnswer,
+      });
     }
 
     if (opts.exports && (!opts.only || opts.only.has('export'))) {

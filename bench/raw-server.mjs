@@ -3,24 +3,32 @@
 // served by node:http + pg with no framework, no ORM, no validation library. `npm run bench`
 // runs it beside the real server and reports each path's throughput as a ratio of this one.
 //
-// Each route does what the app does in PostgreSQL, statement for statement where the app's SQL
-// is hand-written (copied from the files named below; keep them in step), and in the fewest
-// statements where the app goes through Prisma (the same rows, joins and writes):
-//   every request   session lookup + sliding idle timeout    server/src/auth/session.service.ts
-//   GET  /api/v1/cases/:id           readable check, full case (office, community, municipality,
-//                                    officer, references, merged-from), audit entry
-//                                    server/src/cases/cases.repository.ts, cases.service.ts get()
-//   GET  /api/v1/cases?...           the repository itself on this pool (server/dist's
-//                                    CaseSearchRepository: the same statements, no framework)
-//   GET  /api/v1/cases/:id/timeline  readable check + timeline       cases.repository.ts
-//   POST /api/v1/cases/:id/contacts  CSRF, transaction: lock FOR SHARE, insert contact, timeline
-//                                    event, read back, audit entry   server/src/contacts/*
+// Each route sends PostgreSQL the same statements as the app. Where the app's SQL lives in a
+// function that runs on the plain pg pool, this server calls that very function from the built
+// server (server/dist, on this pool, with no NestJS, Prisma or zod around it), so the two cannot
+// drift and prepared statements stay prepared (same names, same text, same parameters). Where
+// the app goes through Prisma, the SQL is written here in the fewest statements (same rows,
+// joins and writes):
+//   every request   session lookup (named statement 'session-resolve') + sliding idle timeout:
+//                   SessionService.resolve from server/dist/auth/session.service.js
+//   GET  /api/v1/cases/:id           ONE named statement: scope check, merge follow, case with
+//                                    json_agg references/merged-from, case.read audit insert:
+//                                    CasesRepository.readAudited (server/dist/cases/cases.repository.js)
+//   GET  /api/v1/cases?...           CaseSearchRepository.list (server/dist/cases/case-search.repository.js)
+//   GET  /api/v1/cases/:id/timeline  readable check + timeline (the app's are Prisma $queryRaw;
+//                                    copied from cases.repository.ts findReadable/timeline)
+//   POST /api/v1/cases/:id/contacts  CSRF, then ONE named statement: lock FOR SHARE, checks,
+//                                    contact, timeline event, audit entry:
+//                                    ContactsRepository.createLogged (server/dist/contacts/contacts.repository.js)
 //   GET  /api/v1/reports/summary     read-only snapshot, GROUP BY, reference names, audit entry
-//                                    server/src/reports/reports.repository.ts, reports.service.ts
+//                                    (copied from server/src/reports/reports.repository.ts, reports.service.ts)
 //
+// Before listening, selfCheck() fails the start if the SQL copied here no longer appears in the
+// built server modules it was copied from (run `npm run build` first: the bench does).
 // Usage: DATABASE_URL=postgres://... PORT=4100 node bench/raw-server.mjs
+import fs from 'node:fs';
 import http from 'node:http';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 
 const pool = new pg.Pool({
@@ -76,40 +84,37 @@ function cookie(req, name) {
   return undefined;
 }
 
-const hashToken = (token) => createHash('sha256').update(token).digest('hex');
+// The app's own session lookup, on this pool: SessionService.resolve only reads the cookie and
+// runs its named statement (and the sliding-timeout UPDATE when stale) on db.pool.
+const { SessionService } = await import(new URL('../server/dist/auth/session.service.js', import.meta.url));
+const sessions = new SessionService({ pool }, null, { SESSION_IDLE_MINUTES: IDLE_MINUTES });
 
-// SessionService.resolve, same SQL.
 async function session(req) {
   const token = cookie(req, 'mprc_session');
-  if (!token || token.length > 128) throw new HttpError(401, 'UNAUTHENTICATED');
-  const id = hashToken(token);
-  const { rows } = await pool.query(
-    `SELECT s.id, s.role, s.csrf_token, s.mfa_pending, s.user_id, s.relative_id,
-            s.last_seen_at < now() - interval '30 seconds' AS stale,
-            u.role AS user_role, u.name AS user_name, u.email, u.is_active, u.office_id, o.code AS office_code,
-            r.first_name || ' ' || r.last_name AS relative_name,
-            (pa.id IS NOT NULL AND pa.revoked_at IS NULL) AS portal_open
-       FROM session s
-       LEFT JOIN app_user u ON u.id = s.user_id
-       LEFT JOIN office o ON o.id = u.office_id
-       LEFT JOIN relative r ON r.id = s.relative_id
-       LEFT JOIN portal_access pa ON pa.relative_id = s.relative_id
-      WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
-        AND s.last_seen_at > now() - make_interval(mins => $2)`,
-    [id, IDLE_MINUTES],
-  );
-  const s = rows[0];
-  if (!s || !s.user_id || !s.is_active || s.mfa_pending) throw new HttpError(401, 'UNAUTHENTICATED');
-  if (s.stale) await pool.query('UPDATE session SET last_seen_at = now() WHERE id = $1', [id]);
-  if (s.user_role !== 'MANAGER' && s.user_role !== 'LIAISON_OFFICER') throw new HttpError(403, 'FORBIDDEN');
-  return {
-    userId: s.user_id,
-    role: s.user_role,
-    officeId: s.office_id,
-    csrfToken: s.csrf_token,
-    ip: req.socket.remoteAddress,
-  };
+  const actor = await sessions.resolve({ cookies: token === undefined ? {} : { mprc_session: token } });
+  if (!actor || actor.kind !== 'staff' || actor.mfaPending) throw new HttpError(401, 'UNAUTHENTICATED');
+  if (actor.role !== 'MANAGER' && actor.role !== 'LIAISON_OFFICER') throw new HttpError(403, 'FORBIDDEN');
+  return { ...actor, ip: req.socket.remoteAddress };
 }
+
+// The case read and contact create run the repositories' own one-statement SQL on this pool.
+const { CasesRepository, toCaseKey } = await import(
+  new URL('../server/dist/cases/cases.repository.js', import.meta.url)
+);
+const { ContactsRepository } = await import(new URL('../server/dist/contacts/contacts.repository.js', import.meta.url));
+const { caseScope } = await import(new URL('../server/dist/cases/case-scope.js', import.meta.url));
+const { creationChanges } = await import(new URL('../server/dist/audit/audit-changes.js', import.meta.url));
+const casesRepo = new CasesRepository({ pool });
+const contactsRepo = new ContactsRepository({ pool });
+
+/** cases/audit-facts.ts auditFacts: who acted and from where (a fresh request id, as Fastify's genReqId). */
+const facts = (actor) => ({
+  actorId: actor.userId,
+  actorRole: actor.role,
+  ip: actor.ip ?? null,
+  requestId: randomUUID(),
+  relativeId: null,
+});
 
 /** case-scope.ts: managers every case, officers their office's. */
 function scope(actor, column, params) {
@@ -158,65 +163,11 @@ const iso = (d) => (d ? d.toISOString() : null);
 
 // ------------------------------------------------------------------ routes
 
-async function getCase(req, res, id) {
+async function getCase(req, res, key) {
   const actor = await session(req);
-  const found = await readable(pool, actor, id);
-  // One statement for what Prisma's findUnique(select: CASE_SELECT) reads.
-  const { rows } = await pool.query(
-    `SELECT c.id, c.case_number, c.version, c.first_name, c.last_name, c.father_name, c.other_names, c.sex::text AS sex,
-            c.date_of_birth, c.birth_year, c.place_of_birth, c.missing_since, c.last_seen_place, c.circumstances,
-            c.fate_status::text AS fate_status, c.workflow_status::text AS workflow_status, c.family_informed_at,
-            c.photo_attachment_id, c.created_at, c.updated_at, c.assigned_officer_id,
-            o.code AS office_code, cm.code AS community_code, mu.code AS municipality_code, u.name AS officer_name,
-            coalesce((SELECT json_agg(json_build_object('system', er.system, 'reference', er.reference) ORDER BY er.created_at, er.reference)
-                        FROM external_reference er WHERE er.case_id = c.id), '[]') AS refs,
-            coalesce((SELECT json_agg(json_build_object('id', m.id, 'caseNumber', m.case_number) ORDER BY m.case_number)
-                        FROM "case" m WHERE m.merged_into_id = c.id), '[]') AS merged_from
-       FROM "case" c
-       JOIN office o ON o.id = c.office_id
-       LEFT JOIN community cm ON cm.id = c.community_id
-       LEFT JOIN municipality mu ON mu.id = c.last_seen_municipality_id
-       LEFT JOIN app_user u ON u.id = c.assigned_officer_id
-      WHERE c.id = $1`,
-    [found.id],
-  );
-  const c = rows[0];
-  if (!c) throw new HttpError(404, 'NOT_FOUND');
-  await audit(pool, actor, {
-    action: 'case.read',
-    entityType: 'Case',
-    entityId: found.id,
-    details: found.from_id ? { requested: found.from_number } : null,
-  });
-  send(res, 200, {
-    id: c.id,
-    caseNumber: c.case_number,
-    version: c.version,
-    firstName: c.first_name,
-    lastName: c.last_name,
-    fatherName: c.father_name,
-    otherNames: c.other_names,
-    sex: c.sex,
-    dateOfBirth: c.date_of_birth,
-    birthYear: c.birth_year,
-    communityCode: c.community_code,
-    placeOfBirth: c.place_of_birth,
-    missingSince: c.missing_since,
-    lastSeenMunicipalityCode: c.municipality_code,
-    lastSeenPlace: c.last_seen_place,
-    circumstances: c.circumstances,
-    officeCode: c.office_code,
-    assignedOfficer: c.assigned_officer_id ? { id: c.assigned_officer_id, name: c.officer_name } : null,
-    fateStatus: c.fate_status,
-    workflowStatus: c.workflow_status,
-    familyInformedAt: iso(c.family_informed_at),
-    photoAttachmentId: c.photo_attachment_id,
-    externalReferences: c.refs,
-    mergedFrom: c.merged_from,
-    resolvedFrom: found.from_id ? { id: found.from_id, caseNumber: found.from_number } : null,
-    createdAt: iso(c.created_at),
-    updatedAt: iso(c.updated_at),
-  });
+  const found = await casesRepo.readAudited(caseScope(actor), toCaseKey(key), facts(actor));
+  if (!found) throw new HttpError(404, 'NOT_FOUND');
+  send(res, 200, found);
 }
 
 // The case list and name search: the SQL is the repository's own (server/dist's CaseSearchRepository
@@ -236,8 +187,7 @@ async function listCases(req, res, url) {
   };
   for (const key of ['q', 'fateStatus', 'workflowStatus', 'communityCode', 'municipalityCode', 'officeCode'])
     if (q.get(key)) query[key] = q.get(key);
-  const scope = actor.role === 'MANAGER' ? { kind: 'all' } : { kind: 'office', officeId: actor.officeId };
-  send(res, 200, await caseSearch.list(scope, query, actor.userId));
+  send(res, 200, await caseSearch.list(caseScope(actor), query, actor.userId));
 }
 
 async function timeline(req, res, id) {
@@ -270,112 +220,54 @@ async function timeline(req, res, id) {
   );
 }
 
+// contacts.service.ts create(): the values, the audit changes, then createLogged's one statement.
 async function createContact(req, res, key) {
   const actor = await session(req);
   if (req.headers['x-csrf-token'] !== actor.csrfToken) throw new HttpError(403, 'CSRF_FAILED');
   const body = await readBody(req);
   if (typeof body.summary !== 'string' || !body.channel || !body.occurredAt)
     throw new HttpError(400, 'VALIDATION_FAILED');
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    // cases.repository.ts lockWritable(mode 'share'), same SQL.
-    const params = [key];
-    const { rows: found } = await client.query(
-      `SELECT c.id, c.case_number, c.office_id, c.version, c.fate_status::text AS fate_status,
-              c.workflow_status::text AS workflow_status, m.id AS merged_id, m.case_number AS merged_number
-         FROM "case" c
-         LEFT JOIN "case" m ON m.id = c.merged_into_id
-        WHERE ${key.startsWith('MP-') ? 'c.case_number = $1' : 'c.id = $1::uuid'} AND ${scope(actor, 'coalesce(m.office_id, c.office_id)', params)}
-        FOR SHARE OF c`,
-      params,
-    );
-    const c = found[0];
-    if (!c) throw new HttpError(404, 'NOT_FOUND');
-    if (c.merged_id) throw new HttpError(409, 'CONFLICT');
-    if (body.relativeId) {
-      const linked = await client.query('SELECT 1 FROM case_relative WHERE case_id = $1 AND relative_id = $2', [
-        c.id,
-        body.relativeId,
-      ]);
-      if (!linked.rowCount) throw new HttpError(400, 'VALIDATION_FAILED');
-    }
-    const id = randomUUID();
-    await client.query(
-      `INSERT INTO contact (id, case_id, occurred_at, channel, relative_id, officer_id, language, interpreter_used, summary,
-                            family_visible_summary, follow_up_on)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [
-        id,
-        c.id,
-        new Date(body.occurredAt),
-        body.channel,
-        body.relativeId ?? null,
-        actor.userId,
-        body.language ?? null,
-        body.interpreterUsed ?? false,
-        body.summary,
-        body.familyVisibleSummary ?? null,
-        body.followUpOn ?? null,
-      ],
-    );
-    await client.query(
-      `INSERT INTO case_event (id, case_id, type, actor_id, family_visible, data) VALUES ($1, $2, 'CONTACT_LOGGED', $3, false, $4)`,
-      [randomUUID(), c.id, actor.userId, { contactId: id, channel: body.channel, occurredAt: body.occurredAt }],
-    );
-    const { rows } = await client.query(
-      `SELECT ct.id, ct.case_id, ct.channel::text AS channel, ct.occurred_at, ct.language, ct.interpreter_used, ct.summary,
-              ct.family_visible_summary, ct.follow_up_on::text AS follow_up_on, ct.follow_up_done_at, ct.created_at,
-              r.id AS relative_id, r.first_name, r.last_name, u.id AS officer_id, u.name AS officer_name
-         FROM contact ct
-         LEFT JOIN relative r ON r.id = ct.relative_id
-         LEFT JOIN app_user u ON u.id = ct.officer_id
-        WHERE ct.id = $1 AND ct.case_id = $2`,
-      [id, c.id],
-    );
-    const r = rows[0];
-    const contact = {
-      id: r.id,
-      caseId: r.case_id,
-      channel: r.channel,
-      occurredAt: iso(r.occurred_at),
-      relative: r.relative_id ? { id: r.relative_id, name: `${r.first_name} ${r.last_name}` } : null,
-      officer: r.officer_id ? { id: r.officer_id, name: r.officer_name } : null,
-      language: r.language,
-      interpreterUsed: r.interpreter_used,
-      summary: r.summary,
-      familyVisibleSummary: r.family_visible_summary,
-      followUpOn: r.follow_up_on,
-      followUpDoneAt: iso(r.follow_up_done_at),
-      createdAt: iso(r.created_at),
-    };
-    const changes = {};
-    for (const k of [
-      'channel',
-      'occurredAt',
-      'language',
-      'interpreterUsed',
-      'summary',
-      'familyVisibleSummary',
-      'followUpOn',
-    ]) {
-      if (contact[k] !== null && contact[k] !== undefined) changes[k] = { from: null, to: contact[k] };
-    }
-    await audit(client, actor, {
-      action: 'contact.create',
-      entityType: 'Case',
-      entityId: c.id,
+  const id = randomUUID();
+  const occurredAt = new Date(body.occurredAt);
+  const relativeId = body.relativeId?.toLowerCase() ?? null;
+  const followUpOn = body.followUpOn ? new Date(`${body.followUpOn}T00:00:00Z`) : null;
+  const contact = {
+    channel: body.channel,
+    occurredAt,
+    relativeId,
+    officerId: actor.userId,
+    language: body.language ?? null,
+    interpreterUsed: body.interpreterUsed ?? false,
+    summary: body.summary,
+    familyVisibleSummary: body.familyVisibleSummary ?? null,
+    followUpOn,
+  };
+  const changes = creationChanges({
+    channel: contact.channel,
+    occurredAt: occurredAt.toISOString(),
+    relativeId,
+    language: contact.language,
+    interpreterUsed: contact.interpreterUsed,
+    summary: contact.summary,
+    familyVisibleSummary: contact.familyVisibleSummary,
+    followUpOn: followUpOn ? followUpOn.toISOString().slice(0, 10) : null,
+  });
+  const result = await contactsRepo.createLogged(
+    caseScope(actor),
+    toCaseKey(key),
+    {
+      ...contact,
+      id,
+      eventData: { contactId: id, channel: body.channel, occurredAt: body.occurredAt },
       changes,
       details: { subject: 'Contact', subjectId: id },
-    });
-    await client.query('COMMIT');
-    send(res, 201, contact);
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  } finally {
-    client.release();
-  }
+    },
+    facts(actor),
+  );
+  if (result.kind === 'missing') throw new HttpError(404, 'NOT_FOUND');
+  if (result.kind === 'merged') throw new HttpError(409, 'CONFLICT');
+  if (result.kind === 'relative-not-linked') throw new HttpError(400, 'VALIDATION_FAILED');
+  send(res, 201, result.contact);
 }
 
 // server/src/reports (reports.service.ts summary, reports.repository.ts withCases/countBy/
@@ -443,6 +335,56 @@ async function summary(req, res, url) {
   });
   send(res, 200, { groupBy, total, rows });
 }
+
+// ------------------------------------------------------------------ drift check
+
+/**
+ * The SQL copied above (timeline and summary paths) must still be the app's: each fragment,
+ * whitespace folded, has to appear in the built module it came from, or the baseline refuses to
+ * start (and `npm run bench` stops) rather than measure something else.
+ */
+function selfCheck() {
+  const fold = (t) => t.replaceAll(/\s+/g, ' ').trim();
+  const copied = [
+    [
+      'cases/cases.repository.js',
+      `SELECT s.id, s.case_number, s.office_id,
+            CASE WHEN c.id <> s.id THEN c.id END AS from_id,
+            CASE WHEN c.id <> s.id THEN c.case_number END AS from_number
+       FROM "case" c
+       JOIN "case" s ON s.id = coalesce(c.merged_into_id, c.id)`,
+    ],
+    [
+      'cases/cases.repository.js',
+      `SELECT e.id, e.type::text AS type, e.at, e.actor_id, u.name AS actor_name, e.from_status, e.to_status, e.note,
+            e.family_message, e.family_visible, e.data
+       FROM case_event e
+       LEFT JOIN app_user u ON u.id = e.actor_id`,
+    ],
+    ['reports/reports.repository.js', `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`],
+    ['reports/reports.repository.js', `AS key, sum(n)::int AS count`],
+    [
+      'reports/reports.repository.js',
+      `SELECT kind, id, code, name_sq AS sq, name_sr_latn AS sr_latn, name_sr_cyrl AS sr_cyrl, name_en AS en FROM (
+         SELECT 'office' AS kind, id, code, name_sq, name_sr_latn, name_sr_cyrl, name_en FROM office
+         UNION ALL SELECT 'municipality', id, code, name_sq, name_sr_latn, name_sr_cyrl, name_en FROM municipality
+         UNION ALL SELECT 'community', id, code, name_sq, name_sr_latn, name_sr_cyrl, name_en FROM community) r`,
+    ],
+    [
+      'contacts/contacts.repository.js', // the columns AuditService.record writes
+      `INSERT INTO audit_entry (id, actor_id, actor_role, action, entity_type, entity_id, ip, request_id, changes, details)`,
+    ],
+  ];
+  const drifted = copied.filter(([file, sql]) => {
+    const text = fs.readFileSync(new URL(`../server/dist/${file}`, import.meta.url), 'utf8');
+    return !fold(text).includes(fold(sql));
+  });
+  if (drifted.length)
+    throw new Error(
+      `raw-server.mjs: SQL copied from the server no longer matches it (${drifted.map(([f, q]) => `${f}: ${fold(q).slice(0, 60)}...`).join('; ')}); update bench/raw-server.mjs`,
+    );
+}
+selfCheck();
 
 // ------------------------------------------------------------------ router
 
