@@ -29,7 +29,18 @@ export const byScore = (a: ImportCandidate, b: ImportCandidate) =>
   (a.caseNumber ?? '').localeCompare(b.caseNumber ?? '') ||
   (a.rowNumber ?? 0) - (b.rowNumber ?? 0);
 
-interface Kept extends FilePerson {
+/**
+ * What is remembered of an earlier row: only what scoring and the candidate need (its folded
+ * names are the map's key). One per valid row of the file, so it is kept small.
+ */
+interface Kept {
+  rowNumber: number;
+  firstName: string;
+  lastName: string;
+  fatherName: string | null;
+  father: string | null;
+  birthYear: number | null;
+  municipalityId: string | null;
   fatherTrigrams: Set<string> | null;
 }
 
@@ -51,7 +62,16 @@ export class FileDuplicates {
   check(person: FilePerson): ImportCandidate[] {
     const key = `${person.last}\u0000${person.first}`;
     const earlier = this.byName.get(key);
-    const kept: Kept = { ...person, fatherTrigrams: person.father ? this.trigramsOf(person.father) : null };
+    const kept: Kept = {
+      rowNumber: person.rowNumber,
+      firstName: person.firstName,
+      lastName: person.lastName,
+      fatherName: person.fatherName,
+      father: person.father,
+      birthYear: person.birthYear,
+      municipalityId: person.municipalityId,
+      fatherTrigrams: person.father ? this.trigramsOf(person.father) : null,
+    };
     const top: { score: number; reasons: ImportCandidate['reasons']; other: Kept }[] = [];
     // The most recent first; the best possible score fills the list early when the same person repeats.
     for (let i = (earlier?.length ?? 0) - 1; i >= 0; i--) {

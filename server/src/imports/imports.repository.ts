@@ -11,7 +11,10 @@ import type {
   Page,
 } from '@mprc/contracts';
 import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import Cursor from 'pg-cursor';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { AuditInput } from '../audit/audit.service.js';
 import type { Actor, RequestMeta } from '../common/auth/actor.js';
 import { DatabaseService } from '../common/database/database.service.js';
@@ -36,6 +39,14 @@ const CANDIDATES_PER_ROW = 10;
 const EXACT_CANDIDATES = 25;
 /** Candidates per row handed to the scoring (the best by a rough pre-score). */
 const PRESELECTED_PER_ROW = 8;
+
+// COPY's text format: \N is NULL; backslash, tab, newline and carriage return are escaped.
+const COPY_NULL = '\\N';
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+const copyText = (value: string | null): string =>
+  value === null ? COPY_NULL : value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]);
+const copyJson = (value: unknown): string =>
+  value === null || value === undefined ? COPY_NULL : copyText(JSON.stringify(value));
 
 /** A connection inside an import step's transaction. */
 export class ImportTx {
@@ -330,31 +341,36 @@ export class ImportsRepository {
     await tx.query(`CREATE TEMP TABLE import_dup (row_number int PRIMARY KEY, d jsonb NOT NULL) ON COMMIT DROP`);
   }
 
-  /** One batch of rows in one statement. */
+  /**
+   * One batch of rows by COPY (text format): no batch-wide JSON document for PostgreSQL to parse
+   * and take apart again (jsonb_to_recordset), only each row's own JSON columns.
+   */
   async insertStage(tx: ImportTx, rows: StageRow[]): Promise<void> {
     if (!rows.length) return;
-    await tx.query(
-      `INSERT INTO import_stage
-       SELECT x.n, x.s, x.v, x.d, x.e, x.last, x.first, x.father, x.birth_year, x.municipality_id, x.f
-         FROM jsonb_to_recordset($1::jsonb) AS x(n int, s text, v jsonb, d jsonb, e jsonb, last text, first text,
-                                                 father text, birth_year int, municipality_id uuid, f jsonb)`,
-      [
-        JSON.stringify(
-          rows.map((r) => ({
-            n: r.rowNumber,
-            s: r.status,
-            v: r.values,
-            d: r.data,
-            e: r.errors,
-            last: r.last,
-            first: r.first,
-            father: r.father,
-            birth_year: r.birthYear,
-            municipality_id: r.municipalityId,
-            f: r.fileCandidates,
-          })),
+    let text = '';
+    for (const r of rows)
+      text +=
+        [
+          String(r.rowNumber),
+          r.status,
+          copyJson(r.values),
+          copyJson(r.data),
+          copyJson(r.errors),
+          copyText(r.last),
+          copyText(r.first),
+          copyText(r.father),
+          r.birthYear === null ? COPY_NULL : String(r.birthYear),
+          copyText(r.municipalityId),
+          copyJson(r.fileCandidates),
+        ].join('\t') + '\n';
+    await pipeline(
+      Readable.from([text]),
+      tx.client.query(
+        copyFrom(
+          `COPY import_stage (row_number, status, values, data, errors, last, first, father, birth_year,
+                              municipality_id, file_candidates) FROM STDIN`,
         ),
-      ],
+      ),
     );
   }
 
@@ -435,8 +451,13 @@ export class ImportsRepository {
         WHERE (SELECT count(*) FROM "case" c WHERE ${sameNames} AND c.merged_into_id IS NULL) < ${CANDIDATES_PER_ROW}`,
     );
     await tx.query(
+      // A row's candidates within the file come once, on its first line (nth = 1): repeated on each
+      // of its up to eight lines they were parsed eight times by the app.
       `DECLARE import_candidates NO SCROLL CURSOR FOR
-       SELECT * FROM (
+       SELECT row_number, row_birth_year, row_father, CASE WHEN nth = 1 THEN file_candidates END AS file_candidates,
+              case_id, case_number, first_name, last_name, father_name, father_fold, birth_year, same_municipality,
+              last_sim, first_sim
+         FROM (
          SELECT t.row_number, t.birth_year AS row_birth_year, t.father AS row_father, t.file_candidates,
                 f.case_id, f.case_number, f.first_name, f.last_name, f.father_name, f.father_fold, f.birth_year,
                 CASE WHEN t.municipality_id IS NOT NULL AND f.municipality_id IS NOT NULL
@@ -454,7 +475,7 @@ export class ImportsRepository {
            JOIN import_found f ON f.last = t.last AND f.first = t.first
        ) pairs
        WHERE nth <= ${PRESELECTED_PER_ROW}
-       ORDER BY row_number`,
+       ORDER BY row_number, nth`,
     );
     try {
       for (;;) {
