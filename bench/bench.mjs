@@ -462,9 +462,10 @@ function measured(server, postmaster, fn) {
   };
 }
 
-async function measureExport(base, session, format, pid, expectedRows) {
+async function measureExport(base, session, format, pid, expectedRows, postmaster) {
   const url = `${base}/api/v1/exports/cases?format=${format}`;
   const before = sampleRss(pid);
+  const cpu0 = { server: cpuMs(pid), postgres: postmaster ? postgresCpuMs(postmaster) : 0 };
   let peak = before;
   const timer = setInterval(() => {
     const v = sampleRss(pid);
@@ -489,6 +490,11 @@ async function measureExport(base, session, format, pid, expectedRows) {
     clearInterval(timer);
   }
   const seconds = (performance.now() - started) / 1000;
+  // Where the time went: CPU seconds of the server and of PostgreSQL during the export.
+  const cpuSeconds = {
+    server: Math.round((cpuMs(pid) - cpu0.server) / 100) / 10,
+    postgres: postmaster ? Math.round((postgresCpuMs(postmaster) - cpu0.postgres) / 100) / 10 : null,
+  };
   const after = sampleRss(pid);
   peak = Math.max(peak ?? 0, after ?? 0);
   // CSV: every line but the header (quoted free text is generated without line breaks).
@@ -500,6 +506,7 @@ async function measureExport(base, session, format, pid, expectedRows) {
     bytes,
     seconds: Math.round(seconds * 100) / 100,
     rowsPerSecond: Math.round(rows / seconds),
+    cpuSeconds,
     rssBeforeMb: before === null ? null : Math.round(before / 1048576),
     rssPeakGrowthMb: before === null ? null : Math.round(((peak - before) / 1048576) * 10) / 10,
   };
@@ -587,14 +594,14 @@ function table(result) {
 
 function exportTable(result) {
   const lines = [
-    '| Export | Rows | Seconds | Rows/s | Server RSS before | Peak RSS growth |',
-    '|---|---:|---:|---:|---:|---:|',
+    '| Export | Rows | Seconds | Rows/s | CPU s (node + pg) | Server RSS before | Peak RSS growth |',
+    '|---|---:|---:|---:|---|---:|---:|',
   ];
   for (const [f, e] of Object.entries(result.exports ?? {})) {
-    if (e.skipped) lines.push(`| ${f.toUpperCase()} | - | - | - | - | not implemented yet (HTTP ${e.status}) |`);
+    if (e.skipped) lines.push(`| ${f.toUpperCase()} | - | - | - | - | - | not implemented yet (HTTP ${e.status}) |`);
     else
       lines.push(
-        `| ${f.toUpperCase()} | ${fmt(e.rows)}${e.rowsCounted ? '' : ' (all cases)'} | ${fmt(e.seconds, 1)} | ${fmt(e.rowsPerSecond)} | ${fmt(e.rssBeforeMb)} MB | ${fmt(e.rssPeakGrowthMb, 1)} MB |`,
+        `| ${f.toUpperCase()} | ${fmt(e.rows)}${e.rowsCounted ? '' : ' (all cases)'} | ${fmt(e.seconds, 1)} | ${fmt(e.rowsPerSecond)} | ${e.cpuSeconds ? `${fmt(e.cpuSeconds.server, 1)} + ${e.cpuSeconds.postgres === null ? '-' : fmt(e.cpuSeconds.postgres, 1)}` : '-'} | ${fmt(e.rssBeforeMb)} MB | ${fmt(e.rssPeakGrowthMb, 1)} MB |`,
       );
   }
   return lines.join('\n');
@@ -844,12 +851,12 @@ async function main() {
 
     if (opts.exports && (!opts.only || opts.only.has('export'))) {
       for (const format of ['csv', 'xlsx']) {
-        const e = await measureExport(appBase, sessions.manager, format, app.pid, sample.total);
+        const e = await measureExport(appBase, sessions.manager, format, app.pid, sample.total, postmaster);
         result.exports[format] = e;
         log(
           e.skipped
             ? `- ${format.toUpperCase()} export: HTTP ${e.status}: skipped`
-            : `- ${format.toUpperCase()} export: ${fmt(e.rows)} rows in ${fmt(e.seconds, 1)} s = ${fmt(e.rowsPerSecond)} rows/s, RSS +${e.rssPeakGrowthMb} MB`,
+            : `- ${format.toUpperCase()} export: ${fmt(e.rows)} rows in ${fmt(e.seconds, 1)} s = ${fmt(e.rowsPerSecond)} rows/s, RSS +${e.rssPeakGrowthMb} MB, CPU s ${e.cpuSeconds.server} + ${e.cpuSeconds.postgres}`,
         );
       }
     }
