@@ -423,13 +423,14 @@ export class ImportsRepository {
     const sameNames = `mprc_fold(c.last_name) = n.last AND mprc_fold(c.first_name) = n.first`;
     await tx.query(
       `CREATE TEMP TABLE import_todo ON COMMIT DROP AS
-       SELECT s.row_number, s.last, s.first, s.father, s.birth_year, s.municipality_id, s.file_candidates
+       SELECT s.row_number, s.last, s.first, s.father, s.birth_year, s.municipality_id
          FROM import_stage s
         WHERE s.status = 'VALID' AND NOT EXISTS (SELECT 1 FROM import_existing e WHERE e.row_number = s.row_number)`,
     );
     await tx.query(`CREATE TEMP TABLE import_names ON COMMIT DROP AS SELECT DISTINCT last, first FROM import_todo`);
     await tx.query(
       `CREATE TEMP TABLE import_found ON COMMIT DROP AS
+       SELECT row_number() OVER () AS fid, u.* FROM (
        SELECT n.last, n.first, k.*
          FROM import_names n
          CROSS JOIN LATERAL (
@@ -448,34 +449,42 @@ export class ImportsRepository {
             ORDER BY word_similarity(n.last, c.search_text) + word_similarity(n.first, c.search_text) DESC, c.case_number
             LIMIT ${CANDIDATES_PER_ROW}
          ) k
-        WHERE (SELECT count(*) FROM "case" c WHERE ${sameNames} AND c.merged_into_id IS NULL) < ${CANDIDATES_PER_ROW}`,
+        WHERE (SELECT count(*) FROM "case" c WHERE ${sameNames} AND c.merged_into_id IS NULL) < ${CANDIDATES_PER_ROW}
+       ) u`,
     );
+    await tx.query('ALTER TABLE import_found ADD PRIMARY KEY (fid)');
+    await tx.query('ANALYZE import_found');
+    await tx.query('ANALYZE import_todo');
     await tx.query(
-      // A row's candidates within the file come once, on its first line (nth = 1): repeated on each
-      // of its up to eight lines they were parsed eight times by the app.
+      // Each row's candidates are ranked (the window) on narrow tuples: the row's own fields and the
+      // candidate's key. The cases' names and the row's candidates within the file (a jsonb of up to
+      // five) are joined to the eight kept only: carried through the sort of every (row, candidate)
+      // pair, they made it spill gigabytes. The file candidates come once, on the row's first line.
       `DECLARE import_candidates NO SCROLL CURSOR FOR
-       SELECT row_number, row_birth_year, row_father, CASE WHEN nth = 1 THEN file_candidates END AS file_candidates,
-              case_id, case_number, first_name, last_name, father_name, father_fold, birth_year, same_municipality,
-              last_sim, first_sim
+       SELECT p.row_number, p.row_birth_year, p.row_father,
+              CASE WHEN p.nth = 1
+                   THEN (SELECT s.file_candidates FROM import_stage s WHERE s.row_number = p.row_number) END
+                AS file_candidates,
+              f.case_id, f.case_number, f.first_name, f.last_name, f.father_name, f.father_fold, f.birth_year,
+              CASE WHEN p.municipality_id IS NOT NULL AND f.municipality_id IS NOT NULL
+                   THEN p.municipality_id = f.municipality_id END AS same_municipality,
+              f.last_sim, f.first_sim
          FROM (
-         SELECT t.row_number, t.birth_year AS row_birth_year, t.father AS row_father, t.file_candidates,
-                f.case_id, f.case_number, f.first_name, f.last_name, f.father_name, f.father_fold, f.birth_year,
-                CASE WHEN t.municipality_id IS NOT NULL AND f.municipality_id IS NOT NULL
-                     THEN t.municipality_id = f.municipality_id END AS same_municipality,
-                f.last_sim, f.first_sim,
-                row_number() OVER (
-                  PARTITION BY t.row_number
-                  ORDER BY f.last_sim * 0.35 + f.first_sim * 0.25
-                           + CASE WHEN t.father = f.father_fold THEN 0.2 ELSE 0 END
-                           + CASE WHEN t.birth_year = f.birth_year THEN 0.1 ELSE 0 END
-                           + CASE WHEN t.municipality_id = f.municipality_id THEN 0.1 ELSE 0 END DESC,
-                           f.case_number
-                ) AS nth
-           FROM import_todo t
-           JOIN import_found f ON f.last = t.last AND f.first = t.first
-       ) pairs
-       WHERE nth <= ${PRESELECTED_PER_ROW}
-       ORDER BY row_number, nth`,
+           SELECT t.row_number, t.birth_year AS row_birth_year, t.father AS row_father, t.municipality_id, f.fid,
+                  row_number() OVER (
+                    PARTITION BY t.row_number
+                    ORDER BY f.last_sim * 0.35 + f.first_sim * 0.25
+                             + CASE WHEN t.father = f.father_fold THEN 0.2 ELSE 0 END
+                             + CASE WHEN t.birth_year = f.birth_year THEN 0.1 ELSE 0 END
+                             + CASE WHEN t.municipality_id = f.municipality_id THEN 0.1 ELSE 0 END DESC,
+                             f.case_number
+                  ) AS nth
+             FROM import_todo t
+             JOIN import_found f ON f.last = t.last AND f.first = t.first
+         ) p
+         JOIN import_found f ON f.fid = p.fid
+        WHERE p.nth <= ${PRESELECTED_PER_ROW}
+        ORDER BY p.row_number, p.nth`,
     );
     try {
       for (;;) {
