@@ -140,6 +140,7 @@ test('a manager filters the dashboard, drills into the cases and downloads CSV, 
   await expect(office.getByText(`Total: ${pristina.length}`)).toBeVisible();
 
   // Downloads: CSV.
+  await expect(page.getByRole('link', { name: 'Cases as CSV' })).toHaveAttribute('href', /officeCode=PRISTINA/);
   const csv = await downloaded(page, 'Cases as CSV');
   expect(csv.download.suggestedFilename()).toMatch(/^cases-\d{4}-\d{2}-\d{2}\.csv$/);
   expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -162,6 +163,12 @@ test('a manager filters the dashboard, drills into the cases and downloads CSV, 
   await search.fill(SURNAME);
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page).toHaveURL(new RegExp(`q=${SURNAME}`));
+  // The links follow the applied filters on the next render: wait for it, or on a busy machine the
+  // click downloads the previous (unfiltered) export.
+  await expect(page.getByRole('link', { name: 'Cases as a spreadsheet (XLSX)' })).toHaveAttribute(
+    'href',
+    new RegExp(`q=${SURNAME}`),
+  );
   const xlsx = await downloaded(page, 'Cases as a spreadsheet (XLSX)');
   expect(xlsx.download.suggestedFilename()).toMatch(/^cases-\d{4}-\d{2}-\d{2}\.xlsx$/);
   const workbook = new ExcelJS.Workbook();
