@@ -465,7 +465,7 @@ export class CasesRepository {
         FROM case_event e
         LEFT JOIN app_user u ON u.id = e.actor_id
        WHERE e.case_id = ${caseId}::uuid
-       ORDER BY e.at DESC, e.id`;
+       ORDER BY e.at DESC, e.seq DESC`;
     return rows.map((r) => ({
       id: r.id,
       type: r.type,

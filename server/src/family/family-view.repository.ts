@@ -36,7 +36,7 @@ export class FamilyViewRepository {
           familyMessage: true,
           familyVisible: true,
         },
-        orderBy: { at: 'asc' },
+        orderBy: [{ at: 'asc' }, { seq: 'asc' }],
       }),
       prisma.contact.findMany({
         where: { caseId, familyVisibleSummary: { not: null } },
