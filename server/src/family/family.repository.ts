@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../common/auth/actor.js';
 import { DatabaseService, type Tx } from '../common/database/database.service.js';
+import { OFFICE_SELECT } from '../reference/offices.repository.js';
 
 export interface ScopedCase {
   id: string;
@@ -131,19 +132,7 @@ export class FamilyRepository {
   office(officeId: string) {
     return this.db.prisma.office.findUniqueOrThrow({
       where: { id: officeId },
-      select: {
-        code: true,
-        nameSq: true,
-        nameSrLatn: true,
-        nameSrCyrl: true,
-        nameEn: true,
-        phone: true,
-        email: true,
-        hoursSq: true,
-        hoursSr: true,
-        hoursEn: true,
-        address: true,
-      },
+      select: OFFICE_SELECT,
     });
   }
 

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { officeHoursOrNull, type Office, type UpdateOfficeFields } from '@mprc/contracts';
 import { DatabaseService, type Tx } from '../common/database/database.service.js';
 
-const OFFICE_SELECT = {
+/** An office's contact details, as the admin page, letters and emails show them. */
+export const OFFICE_SELECT = {
   code: true,
   nameSq: true,
   nameSrLatn: true,
